@@ -1,0 +1,85 @@
+package dev.baton.driver.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the same private root as {@link NamespaceLauncher} with bubblewrap, for hosts that refuse
+ * {@code unshare}. Private views of existing host directories need {@code --overlay} (bubblewrap 0.9);
+ * with an older bubblewrap a step declaring such a path fails with a message saying so.
+ */
+final class BubblewrapLauncher implements SandboxLauncher {
+    private final Path bwrap;
+    private final boolean overlays;
+
+    BubblewrapLauncher(Path bwrap, boolean overlays) {
+        this.bwrap = bwrap;
+        this.overlays = overlays;
+    }
+
+    /** Whether this bubblewrap can mount overlays, judged from its help text. */
+    static boolean supportsOverlays(Path bwrap) throws InterruptedException {
+        try {
+            Process help = new ProcessBuilder(bwrap.toString(), "--help").redirectErrorStream(true).start();
+            String text = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            help.waitFor();
+            return text.contains("--overlay-src");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Isolation isolation() {
+        return Isolation.BUBBLEWRAP;
+    }
+
+    @Override
+    public StepView prepare(Path workArea, Collection<String> declared, String workingDir)
+            throws StepSetupException, IOException {
+        return SandboxView.prepare(workArea, HostRootEntry.list(), declared, workingDir);
+    }
+
+    @Override
+    public List<String> commandLine(StepView view, List<String> argv) throws StepSetupException {
+        SandboxView sandbox = (SandboxView) view;
+        List<String> command = new ArrayList<>(List.of(bwrap.toString(), "--die-with-parent", "--unshare-pid",
+                "--bind", sandbox.root().toString(), "/"));
+        for (SandboxMount mount : sandbox.mounts()) {
+            String target = "/" + mount.target();
+            switch (mount.kind()) {
+                case BIND_TREE, BIND_FILE -> command.addAll(List.of("--bind", mount.source(), target));
+                case DEVICES -> command.addAll(List.of("--dev-bind", mount.source(), target));
+                case PROC -> command.addAll(List.of("--proc", target));
+                case OVERLAY -> {
+                    if (!overlays) {
+                        throw new StepSetupException("declared paths under the host directory " + target
+                                + " need an overlay, which this bubblewrap (" + bwrap + ") cannot mount;"
+                                + " install bubblewrap 0.9 or later, or allow unshare");
+                    }
+                    command.addAll(List.of("--overlay-src", mount.source(), "--overlay",
+                            view.launchDirectory().resolve(mount.upper()).toString(),
+                            view.launchDirectory().resolve(mount.work()).toString(), target));
+                }
+            }
+        }
+        command.addAll(List.of("--chdir", view.workingDir(), "--"));
+        command.addAll(argv);
+        return command;
+    }
+
+    @Override
+    public boolean ownProcessGroup() {
+        return false;
+    }
+
+    @Override
+    public Optional<String> setupFailure(StepView view, int exitCode) {
+        return Optional.empty();
+    }
+}

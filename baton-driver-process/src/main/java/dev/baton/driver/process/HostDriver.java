@@ -1,0 +1,111 @@
+package dev.baton.driver.process;
+
+import dev.baton.spi.driver.AttemptId;
+import dev.baton.spi.driver.Driver;
+import dev.baton.spi.driver.StepLaunch;
+import dev.baton.spi.driver.StepListener;
+import dev.baton.spi.driver.StepOutcome;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs leaf steps as processes on this machine, each in a private view of the file system where its
+ * declared paths and {@code /tmp} belong to that attempt alone (see {@link Isolation}); the image is
+ * ignored except for the argosay and cowsay test images, which are emulated.
+ *
+ * <p>Construct with {@code new HostDriver(HostDriverSettings.from(settings))} or through
+ * {@link HostDriverProvider}. The isolation is chosen once, here; when steps cannot be isolated a
+ * single warning line goes to standard error.
+ */
+public final class HostDriver implements Driver {
+    private final HostDriverSettings settings;
+    private final SandboxLauncher launcher;
+    private final Optional<String> warning;
+    private final StepCommandResolver commands;
+    private final Set<AttemptId> seen = ConcurrentHashMap.newKeySet();
+    private final Map<AttemptId, Running> running = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private record Running(AttemptRun run, Thread thread) {
+    }
+
+    public HostDriver(HostDriverSettings settings) {
+        this.settings = settings;
+        IsolationProbe.Choice choice;
+        try {
+            choice = new IsolationProbe().choose(settings.isolation());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while probing the host's isolation", e);
+        }
+        this.launcher = choice.launcher();
+        this.warning = choice.warning();
+        this.commands = new StepCommandResolver(ExecutableSearch.ofHost());
+        warning.ifPresent(System.err::println);
+    }
+
+    public HostDriver() {
+        this(HostDriverSettings.defaults());
+    }
+
+    /** How this driver's steps are kept apart from each other and from the host. */
+    public Isolation isolation() {
+        return launcher.isolation();
+    }
+
+    /** The warning printed when steps run unisolated, if they do. */
+    public Optional<String> isolationWarning() {
+        return warning;
+    }
+
+    public HostDriverSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void start(StepLaunch launch, StepListener listener) {
+        if (!seen.add(launch.attempt())) {
+            return;
+        }
+        if (closed) {
+            listener.finished(launch.attempt(), new StepOutcome.Failed("the host driver is closed"));
+            return;
+        }
+        AttemptRun run = new AttemptRun(launch, listener, launcher, commands, settings.killGrace());
+        Thread thread = Thread.ofVirtual().name("baton-host-" + launch.attempt()).unstarted(() -> {
+            try {
+                run.run();
+            } finally {
+                running.remove(launch.attempt());
+            }
+        });
+        running.put(launch.attempt(), new Running(run, thread));
+        thread.start();
+    }
+
+    @Override
+    public void cancel(AttemptId attempt, String reason) {
+        Running step = running.get(attempt);
+        if (step != null) {
+            step.run().cancel(reason);
+        }
+    }
+
+    /** Kills every running step at once and waits briefly for each to report. */
+    @Override
+    public void close() {
+        closed = true;
+        running.values().forEach(step -> step.run().killNow());
+        for (Running step : running.values()) {
+            try {
+                step.thread().join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.baton.driver.process;
+
+import dev.baton.spi.driver.StepLaunch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * Puts input files where the step will see them before it starts. Sources are immutable, so a hard
+ * link is enough; a requested mode would change the shared inode, so then the file is copied.
+ */
+final class InputPlacement {
+    private InputPlacement() {
+    }
+
+    static void place(StepLaunch.InputFile input, StepView view) throws StepSetupException {
+        String viewPath = view.resolve(input.path());
+        Path source = input.source();
+        if (!Files.exists(source)) {
+            throw new StepSetupException("input for " + viewPath + " is missing: " + source + " does not exist");
+        }
+        try {
+            Path target = view.placementOf(viewPath);
+            Files.createDirectories(target.getParent());
+            if (Files.isDirectory(source)) {
+                if (input.mode() == null) {
+                    FileTrees.linkTree(source, target);
+                } else {
+                    FileTrees.copyTree(source, target);
+                    try (var tree = Files.walk(target)) {
+                        for (Path file : tree.filter(Files::isRegularFile).toList()) {
+                            setMode(file, input.mode());
+                        }
+                    }
+                }
+                return;
+            }
+            FileTrees.delete(target);
+            int sourceMode = (Integer) Files.getAttribute(source, "unix:mode") & 07777;
+            if (input.mode() == null || input.mode() == sourceMode) {
+                FileTrees.linkOrCopy(source, target);
+            } else {
+                Files.copy(source, target, LinkOption.NOFOLLOW_LINKS);
+                setMode(target, input.mode());
+            }
+        } catch (IOException e) {
+            throw new StepSetupException("could not place input " + source + " at " + viewPath + ": " + e, e);
+        }
+    }
+
+    static void setMode(Path file, int mode) throws IOException {
+        Files.setAttribute(file, "unix:mode", mode);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.baton.driver.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Finds out once, when a driver is created, which isolation this host allows. */
+final class IsolationProbe {
+    private static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /** The launcher to use, and the warning to print once when steps will not be isolated. */
+    record Choice(SandboxLauncher launcher, Optional<String> warning) {
+    }
+
+    private final ExecutableSearch tools;
+    private String namespaceProblem = "";
+    private String bubblewrapProblem = "";
+
+    IsolationProbe() {
+        String path = System.getenv("PATH");
+        this.tools = new ExecutableSearch((path == null ? "" : path + ":") + SYSTEM_PATH);
+    }
+
+    Choice choose(HostDriverSettings.Requested requested) throws InterruptedException {
+        return switch (requested) {
+            case NONE -> unisolated("isolation=none was requested");
+            case NAMESPACE -> new Choice(namespace().orElseThrow(() ->
+                    new IllegalStateException("isolation=namespace was requested but " + namespaceProblem)), Optional.empty());
+            case BWRAP -> new Choice(bubblewrap().orElseThrow(() ->
+                    new IllegalStateException("isolation=bwrap was requested but " + bubblewrapProblem)), Optional.empty());
+            case AUTO -> {
+                Optional<SandboxLauncher> best = namespace().or(this::bubblewrapUnchecked);
+                yield best.map(launcher -> new Choice(launcher, Optional.<String>empty()))
+                        .orElseGet(() -> unisolated(namespaceProblem + "; " + bubblewrapProblem));
+            }
+        };
+    }
+
+    private Choice unisolated(String why) {
+        return new Choice(new UnisolatedLauncher(tools.find("setsid").orElse(null)), Optional.of(
+                "baton: no mount namespace available (" + why
+                        + "); steps run unisolated: declared paths are shared with the host"));
+    }
+
+    private Optional<SandboxLauncher> namespace() throws InterruptedException {
+        Optional<Path> unshare = tools.find("unshare");
+        Optional<Path> mount = tools.find("mount");
+        if (unshare.isEmpty() || mount.isEmpty()) {
+            namespaceProblem = "util-linux unshare and mount are not installed";
+            return Optional.empty();
+        }
+        NamespaceLauncher launcher = new NamespaceLauncher(unshare.get(), mount.get(), !isRoot());
+        List<String> command = launcher.unshareCommand();
+        command.add(tools.find("true").map(Path::toString).orElse("/bin/true"));
+        Optional<String> failure = run(command);
+        if (failure.isPresent()) {
+            namespaceProblem = "unshare failed: " + failure.get();
+            return Optional.empty();
+        }
+        return Optional.of(launcher);
+    }
+
+    private Optional<SandboxLauncher> bubblewrapUnchecked() {
+        try {
+            return bubblewrap();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private Optional<SandboxLauncher> bubblewrap() throws InterruptedException {
+        Optional<Path> bwrap = tools.find("bwrap");
+        if (bwrap.isEmpty()) {
+            bubblewrapProblem = "bubblewrap (bwrap) is not installed";
+            return Optional.empty();
+        }
+        Optional<String> failure = run(List.of(bwrap.get().toString(), "--bind", "/", "/", "--unshare-pid",
+                tools.find("true").map(Path::toString).orElse("/bin/true")));
+        if (failure.isPresent()) {
+            bubblewrapProblem = "bwrap failed: " + failure.get();
+            return Optional.empty();
+        }
+        return Optional.of(new BubblewrapLauncher(bwrap.get(), BubblewrapLauncher.supportsOverlays(bwrap.get())));
+    }
+
+    /** Runs a probe command; empty when it succeeded, else what it said. */
+    private static Optional<String> run(List<String> command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of("timed out");
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.exitValue() == 0 ? Optional.empty()
+                    : Optional.of(output.isEmpty() ? "exit status " + process.exitValue() : output);
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.baton.driver.process;
+
+import java.util.List;
+
+/**
+ * Writes a private root's mounts as an fstab, so that one {@code mount -a} process does them all.
+ * Paths are relative to the work area, where that {@code mount} runs.
+ */
+final class MountTable {
+    private MountTable() {
+    }
+
+    static String of(List<SandboxMount> mounts) {
+        StringBuilder table = new StringBuilder();
+        for (SandboxMount mount : mounts) {
+            String target = escape("root/" + mount.target());
+            String line = switch (mount.kind()) {
+                case BIND_TREE, DEVICES -> escape(mount.source()) + " " + target + " none rbind 0 0";
+                case BIND_FILE -> escape(mount.source()) + " " + target + " none bind 0 0";
+                case PROC -> "proc " + target + " proc nosuid,nodev,noexec 0 0";
+                case OVERLAY -> "overlay " + target + " overlay lowerdir=" + escape(overlayOption(mount.source()))
+                        + ",upperdir=" + mount.upper() + ",workdir=" + mount.work() + ",userxattr 0 0";
+            };
+            table.append(line).append('\n');
+        }
+        return table.toString();
+    }
+
+    /** The overlay option parser splits on {@code ,} and {@code :} unless escaped with a backslash. */
+    private static String overlayOption(String path) {
+        return path.replace("\\", "\\\\").replace(",", "\\,").replace(":", "\\:");
+    }
+
+    /** fstab fields are separated by white space; octal escapes keep it inside a field. */
+    private static String escape(String field) {
+        StringBuilder out = new StringBuilder();
+        for (char c : field.toCharArray()) {
+            switch (c) {
+                case ' ' -> out.append("\\040");
+                case '\t' -> out.append("\\011");
+                case '\n' -> out.append("\\012");
+                case '\\' -> out.append("\\134");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

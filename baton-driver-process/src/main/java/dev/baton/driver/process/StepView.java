@@ -1,0 +1,30 @@
+package dev.baton.driver.process;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where the paths one attempt sees live on the host, before it runs and after it exits. */
+interface StepView {
+
+    /** The working directory as the step sees it. */
+    String workingDir();
+
+    /** The host directory the process starts in (the sandbox changes to {@link #workingDir()} itself). */
+    Path launchDirectory();
+
+    /** An absolute view path for a declared path; relative paths resolve against the working directory. */
+    String resolve(String declared);
+
+    /** Where to put a file on the host so that the step sees it at {@code viewPath}. */
+    Path placementOf(String viewPath) throws StepSetupException;
+
+    /** Where what the step left at {@code viewPath} is now on the host, if anything is there. */
+    Optional<Path> collect(String viewPath) throws IOException;
+
+    /** The host directory holding staged scripts and tools. */
+    Path stagingDir();
+
+    /** The same directory as the step sees it. */
+    String stagingViewDir();
+}

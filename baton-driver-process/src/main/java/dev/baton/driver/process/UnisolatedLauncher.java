@@ -1,0 +1,47 @@
+package dev.baton.driver.process;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs a step as a plain host process in a session of its own, so a kill reaches its children. */
+final class UnisolatedLauncher implements SandboxLauncher {
+    private final Path setsid;
+
+    UnisolatedLauncher(Path setsid) {
+        this.setsid = setsid;
+    }
+
+    @Override
+    public Isolation isolation() {
+        return Isolation.NONE;
+    }
+
+    @Override
+    public StepView prepare(Path workArea, Collection<String> declared, String workingDir) throws IOException {
+        return UnisolatedView.prepare(workArea, workingDir);
+    }
+
+    @Override
+    public List<String> commandLine(StepView view, List<String> argv) {
+        List<String> command = new ArrayList<>();
+        if (setsid != null) {
+            command.add(setsid.toString());
+        }
+        command.addAll(argv);
+        return command;
+    }
+
+    @Override
+    public boolean ownProcessGroup() {
+        return setsid != null;
+    }
+
+    @Override
+    public Optional<String> setupFailure(StepView view, int exitCode) {
+        return Optional.empty();
+    }
+}

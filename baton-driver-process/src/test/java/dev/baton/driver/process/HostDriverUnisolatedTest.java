@@ -1,0 +1,97 @@
+package dev.baton.driver.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.spi.driver.StepLaunch;
+import dev.baton.spi.driver.StepOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostDriverUnisolatedTest {
+    @TempDir
+    Path work;
+
+    private static HostDriver unisolated() {
+        return new HostDriver(HostDriverSettings.from(Map.of(HostDriverSettings.ISOLATION, "none",
+                HostDriverSettings.KILL_GRACE, "500ms")));
+    }
+
+    @Test
+    void forcedByTheSettingAndWarnsOnceOnStandardError() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (HostDriver driver = unisolated()) {
+            assertThat(driver.isolation()).isEqualTo(Isolation.NONE);
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "baton: no mount namespace available (isolation=none was requested); "
+                        + "steps run unisolated: declared paths are shared with the host" + System.lineSeparator());
+    }
+
+    @Test
+    void forcedByTheSystemPropertyWhenTheSettingIsAbsent() {
+        System.setProperty(HostDriverSettings.ISOLATION_PROPERTY, "none");
+        try {
+            assertThat(HostDriverSettings.from(Map.of()).isolation()).isEqualTo(HostDriverSettings.Requested.NONE);
+        } finally {
+            System.clearProperty(HostDriverSettings.ISOLATION_PROPERTY);
+        }
+    }
+
+    @Test
+    void relativePathsLandInAPrivateDirectoryAndAbsoluteOnesOnTheHost() throws Exception {
+        Path hostFile = work.resolve("shared/abs.txt");
+        Path input = Files.writeString(work.resolve("in.txt"), "input\n");
+        try (HostDriver driver = unisolated()) {
+            RecordingListener listener = new RecordingListener();
+            driver.start(Launches.in(work).input(input, work.resolve("placed/in.txt").toString(), null)
+                    .sh("cat " + work.resolve("placed/in.txt") + "; echo rel > rel.txt; mkdir -p "
+                            + hostFile.getParent() + "; echo abs > " + hostFile + "; echo ${TMPDIR:-unset}")
+                    .output("rel", "rel.txt").output("abs", hostFile.toString()).build(), listener);
+            StepOutcome.Exited exited = listener.exited();
+
+            assertThat(Files.readAllLines(exited.stdout())).containsExactly("input", "unset");
+            assertThat(exited.collected().get("rel")).hasContent("rel").startsWith(work);
+            assertThat(exited.collected().get("abs")).isEqualTo(hostFile).hasContent("abs");
+        }
+    }
+
+    @Test
+    void cancelKillsTheWholeProcessGroup() throws Exception {
+        String marker = Orphans.marker();
+        try (HostDriver driver = unisolated()) {
+            RecordingListener listener = new RecordingListener();
+            StepLaunch launch = Launches.in(work).sh("sleep " + marker + " & sleep " + marker).build();
+            driver.start(launch, listener);
+            Orphans.awaitRunning(marker, 2);
+
+            driver.cancel(launch.attempt(), "stop");
+
+            assertThat(listener.await()).isInstanceOf(StepOutcome.Cancelled.class);
+            Orphans.assertNoneLeft(marker);
+        }
+    }
+
+    @Test
+    void closeKillsEverythingStillRunning() throws Exception {
+        String marker = Orphans.marker();
+        HostDriver driver = unisolated();
+        RecordingListener listener = new RecordingListener();
+        driver.start(Launches.in(work).sh("sleep " + marker + " & sleep " + marker).build(), listener);
+        Orphans.awaitRunning(marker, 2);
+
+        driver.close();
+
+        assertThat(listener.await()).isInstanceOf(StepOutcome.Cancelled.class);
+        Orphans.assertNoneLeft(marker);
+    }
+}
