@@ -1,0 +1,17 @@
+package dev.baton.cli;
+
+import java.nio.file.Path;
+
+/** Where Baton keeps its data: {@code $BATON_HOME}, by default {@code ~/.baton}. */
+final class BatonHome {
+    private BatonHome() {
+    }
+
+    static Path resolve() {
+        String env = System.getenv("BATON_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".baton");
+    }
+}

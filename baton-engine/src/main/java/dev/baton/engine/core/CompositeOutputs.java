@@ -1,0 +1,86 @@
+package dev.baton.engine.core;
+
+import dev.baton.engine.core.invoke.Substituter;
+import dev.baton.engine.core.scope.Scope;
+import dev.baton.model.run.NodePhase;
+import dev.baton.model.spec.ArtifactSpec;
+import dev.baton.model.spec.ParameterSpec;
+import dev.baton.model.spec.TemplateSpec;
+import dev.baton.template.subst.SubstitutionException;
+import dev.baton.template.subst.Unresolved;
+
+/** Computes the outputs of a steps or DAG template from its children, then fulfils its node. */
+final class CompositeOutputs {
+    private CompositeOutputs() {
+    }
+
+    static void finish(Tick tick, NodeState node, TemplateSpec template, Scope scope, NodePhase phase,
+                       String message) {
+        if (phase == NodePhase.Succeeded) {
+            String error = collect(node, template, scope);
+            if (error != null) {
+                tick.finish(node, NodePhase.Error, error);
+                return;
+            }
+            OutputExport.toGlobals(tick.state, template, node);
+        }
+        tick.finish(node, phase, message);
+    }
+
+    private static String collect(NodeState node, TemplateSpec template, Scope scope) {
+        for (ParameterSpec p : template.outputsOrEmpty().parametersOrEmpty()) {
+            ParameterSpec.ValueFrom from = p.valueFrom();
+            try {
+                String value = valueOf(p, from, scope);
+                if (value == null && from != null && from.defaultValue() != null) {
+                    value = from.defaultValue();
+                }
+                if (value != null) {
+                    node.outputParameters().put(p.name(), value);
+                }
+            } catch (SubstitutionException e) {
+                if (from != null && from.defaultValue() != null) {
+                    node.outputParameters().put(p.name(), from.defaultValue());
+                } else {
+                    return "unable to resolve output parameter '" + p.name() + "': " + e.getMessage();
+                }
+            } catch (RuntimeException e) {
+                return "unable to resolve output parameter '" + p.name() + "': " + e.getMessage();
+            }
+        }
+        for (ArtifactSpec a : template.outputsOrEmpty().artifactsOrEmpty()) {
+            String source = a.from() != null ? a.from()
+                    : a.fromExpression() != null ? "{{=" + a.fromExpression() + "}}" : null;
+            if (source == null) {
+                continue;
+            }
+            try {
+                ArtifactRef ref = ArtifactTags.decode(Substituter.text(source, scope, Unresolved.ERROR));
+                if (ref != null) {
+                    node.outputArtifacts().put(a.name(), ref);
+                } else if (!a.isOptional()) {
+                    return "unable to resolve output artifact '" + a.name() + "' from " + source;
+                }
+            } catch (RuntimeException e) {
+                if (!a.isOptional()) {
+                    return "unable to resolve output artifact '" + a.name() + "': " + e.getMessage();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String valueOf(ParameterSpec p, ParameterSpec.ValueFrom from, Scope scope) {
+        if (from != null && from.parameter() != null) {
+            return Substituter.text(from.parameter(), scope, Unresolved.ERROR);
+        }
+        if (from != null && from.expression() != null) {
+            String rendered = Substituter.text("{{=" + from.expression() + "}}", scope, Unresolved.ERROR);
+            return rendered;
+        }
+        if (p.value() != null) {
+            return Substituter.text(p.value(), scope, Unresolved.ERROR);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.baton.engine.core;
+
+import dev.baton.model.run.NodePhase;
+import dev.baton.model.run.NodeType;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The status of one node, with the fields of Argo's {@code status.nodes[id]}. */
+public final class NodeState {
+    private final String id;
+    private final String name;
+    private final String displayName;
+    private final NodeType type;
+    private final String templateName;
+    private final String boundaryId;
+    private final Set<String> children = new LinkedHashSet<>();
+    private NodePhase phase = NodePhase.Pending;
+    private String message;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private Map<String, String> inputParameters = Map.of();
+    private final Map<String, String> outputParameters = new LinkedHashMap<>();
+    private final Map<String, ArtifactRef> outputArtifacts = new LinkedHashMap<>();
+    private final Map<String, ArtifactRef> inputArtifacts = new LinkedHashMap<>();
+    private String result;
+    private String exitCode;
+    private int attempts;
+
+    public NodeState(String id, String name, String displayName, NodeType type, String templateName,
+                     String boundaryId) {
+        this.id = id;
+        this.name = name;
+        this.displayName = displayName;
+        this.type = type;
+        this.templateName = templateName;
+        this.boundaryId = boundaryId;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public NodeType type() {
+        return type;
+    }
+
+    public String templateName() {
+        return templateName;
+    }
+
+    public String boundaryId() {
+        return boundaryId;
+    }
+
+    /** Ids of the nodes listed under this one, in the order they were added. */
+    public Set<String> children() {
+        return Collections.unmodifiableSet(children);
+    }
+
+    public NodePhase phase() {
+        return phase;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public Map<String, String> inputParameters() {
+        return inputParameters;
+    }
+
+    public Map<String, String> outputParameters() {
+        return outputParameters;
+    }
+
+    public Map<String, ArtifactRef> outputArtifacts() {
+        return outputArtifacts;
+    }
+
+    public Map<String, ArtifactRef> inputArtifacts() {
+        return inputArtifacts;
+    }
+
+    public String result() {
+        return result;
+    }
+
+    public String exitCode() {
+        return exitCode;
+    }
+
+    /** How many launch attempts of this node the engine has issued (leaf nodes). */
+    public int attempts() {
+        return attempts;
+    }
+
+    public boolean isFulfilled() {
+        return phase.isFulfilled();
+    }
+
+    void addChild(String childId) {
+        children.add(childId);
+    }
+
+    void start(Instant now, NodePhase initial) {
+        this.startedAt = now;
+        this.phase = initial;
+    }
+
+    void phase(NodePhase newPhase) {
+        this.phase = newPhase;
+    }
+
+    void finish(Instant now, NodePhase finalPhase, String finalMessage) {
+        this.phase = finalPhase;
+        if (finalMessage != null) {
+            this.message = finalMessage;
+        }
+        if (startedAt == null) {
+            startedAt = now;
+        }
+        this.finishedAt = now;
+    }
+
+    void message(String newMessage) {
+        this.message = newMessage;
+    }
+
+    void inputParameters(Map<String, String> values) {
+        this.inputParameters = new LinkedHashMap<>(values);
+    }
+
+    void result(String value) {
+        this.result = value;
+    }
+
+    void exitCode(String value) {
+        this.exitCode = value;
+    }
+
+    int nextAttempt() {
+        return attempts++;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.baton.engine.core;
+
+import dev.baton.model.spec.TemplateSpec;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A leaf step ready to run: its template with every tag substituted, the input artifacts to place,
+ * and its deadline.
+ *
+ * @param nodeName       the node's full name
+ * @param podName        the Argo-style pod name ({@code <wf>-<template>-<hash>})
+ * @param template       the substituted template (container, script or another leaf kind)
+ * @param inputArtifacts stored artifacts to place at the template's declared input paths, by input name
+ * @param deadline       how long the step may run, or null
+ */
+public record ResolvedStep(String nodeName, String podName, TemplateSpec template,
+                           Map<String, ArtifactRef> inputArtifacts, Duration deadline) {
+}

@@ -1,0 +1,55 @@
+package dev.baton.engine.core;
+
+import java.util.Map;
+
+/** Something that happened to a run, fed to the {@link Scheduler}. Named in the past tense. */
+public sealed interface RunEvent {
+
+    /** The run was admitted and should begin. */
+    record RunStarted() implements RunEvent {
+    }
+
+    /** A launched step's process is running. */
+    record StepStarted(String nodeId, int attempt) implements RunEvent {
+    }
+
+    /** A launched step ended; what the driver observed, with output files already read. */
+    record StepFinished(String nodeId, int attempt, StepReport report) implements RunEvent {
+    }
+
+    /** A timer set by {@link Effect.ScheduleTimer} went off. */
+    record TimerFired(String nodeId, String purpose) implements RunEvent {
+    }
+
+    /** Somebody asked the run to stop now (Ctrl-C, terminate). */
+    record CancelRequested(String message) implements RunEvent {
+    }
+
+    /**
+     * What became of a leaf step.
+     *
+     * @param exitCode         the main process's exit status, or null when it never ran
+     * @param stdout           standard output (the {@code result}), or null when not captured
+     * @param parameters       values read from declared output parameter paths; a missing file is absent
+     * @param artifacts        output artifacts saved to the artifact store, by name
+     * @param failure          why the step could not run or be observed (driver or infrastructure), or null
+     * @param deadlineExceeded whether the step was killed at its deadline
+     * @param cancelled        whether the step was cancelled on request
+     */
+    record StepReport(Integer exitCode, String stdout, Map<String, String> parameters,
+                      Map<String, ArtifactRef> artifacts, String failure, boolean deadlineExceeded,
+                      boolean cancelled) {
+        public StepReport {
+            parameters = Map.copyOf(parameters);
+            artifacts = Map.copyOf(artifacts);
+        }
+
+        public static StepReport exited(int exitCode, String stdout, Map<String, String> parameters) {
+            return new StepReport(exitCode, stdout, parameters, Map.of(), null, false, false);
+        }
+
+        public static StepReport failed(String message) {
+            return new StepReport(null, null, Map.of(), Map.of(), message, false, false);
+        }
+    }
+}

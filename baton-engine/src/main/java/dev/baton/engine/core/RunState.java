@@ -1,0 +1,170 @@
+package dev.baton.engine.core;
+
+import dev.baton.engine.core.scope.Scope;
+import dev.baton.model.run.WorkflowPhase;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything the scheduler knows about one run. The {@link Scheduler} updates it in place, event by
+ * event, so that each event costs time proportional to what it changes, never to the run's size.
+ */
+public final class RunState {
+    private final RunContext context;
+    private final TemplateHost localTemplates;
+    private final Map<String, NodeState> nodes = new LinkedHashMap<>();
+    private final Map<String, NodeState> nodesByName = new HashMap<>();
+    private final Map<String, String> idsByName = new HashMap<>();
+    private final java.util.Set<String> usedIds = new java.util.HashSet<>();
+    private final Map<String, Frame> waiters = new HashMap<>();
+    private final Map<String, LeafProgress> runningLeaves = new HashMap<>();
+    private final Map<String, java.util.function.Consumer<Tick>> timers = new HashMap<>();
+    private RootProgress root;
+    private final Map<String, String> globalOutputParameters = new LinkedHashMap<>();
+    private final Map<String, ArtifactRef> globalOutputArtifacts = new LinkedHashMap<>();
+    private final Scope globals;
+    private final Gate workflowGate;
+    private WorkflowPhase phase = WorkflowPhase.Pending;
+    private String message;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private boolean shuttingDown;
+
+    public RunState(RunContext context) {
+        this.context = context;
+        this.localTemplates = TemplateHost.of("local/" + context.runName(), context.spec().templates());
+        this.globals = GlobalScope.of(context);
+        this.workflowGate = new Gate(context.spec().parallelism() == null ? 0
+                : (int) context.spec().parallelism().asLong().orElse(0));
+    }
+
+    public RunContext context() {
+        return context;
+    }
+
+    public String runName() {
+        return context.runName();
+    }
+
+    public WorkflowPhase phase() {
+        return phase;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    /** Nodes in creation order. */
+    public Collection<NodeState> nodes() {
+        return nodes.values();
+    }
+
+    public NodeState node(String id) {
+        return nodes.get(id);
+    }
+
+    /**
+     * The id of the node with this name: Argo's form (run name and 32-bit hash), with a suffix in the
+     * rare case that two names of one run hash alike.
+     */
+    public String nodeId(String name) {
+        String known = idsByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        String id = NodeIds.of(context.runName(), name);
+        for (int n = 1; !usedIds.add(id); n++) {
+            id = NodeIds.of(context.runName(), name) + "-" + n;
+        }
+        idsByName.put(name, id);
+        return id;
+    }
+
+    public NodeState nodeByName(String name) {
+        return nodesByName.get(name);
+    }
+
+    public Map<String, String> globalOutputParameters() {
+        return globalOutputParameters;
+    }
+
+    public Map<String, ArtifactRef> globalOutputArtifacts() {
+        return globalOutputArtifacts;
+    }
+
+    /** Leaf nodes that have been launched and not finished. */
+    public int runningLeafCount() {
+        return runningLeaves.size();
+    }
+
+    TemplateHost localTemplates() {
+        return localTemplates;
+    }
+
+    Scope globals() {
+        return globals;
+    }
+
+    Gate workflowGate() {
+        return workflowGate;
+    }
+
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    void shutDown() {
+        shuttingDown = true;
+    }
+
+    void begin(Instant now) {
+        phase = WorkflowPhase.Running;
+        startedAt = now;
+    }
+
+    void end(Instant now, WorkflowPhase finalPhase, String finalMessage) {
+        phase = finalPhase;
+        message = finalMessage;
+        finishedAt = now;
+    }
+
+    void add(NodeState node, Frame waiter) {
+        nodes.put(node.id(), node);
+        nodesByName.put(node.name(), node);
+        if (waiter != null) {
+            waiters.put(node.id(), waiter);
+        }
+    }
+
+    Frame waiterOf(String nodeId) {
+        return waiters.get(nodeId);
+    }
+
+    Map<String, LeafProgress> runningLeaves() {
+        return runningLeaves;
+    }
+
+    Map<String, java.util.function.Consumer<Tick>> timers() {
+        return timers;
+    }
+
+    RootProgress root() {
+        return root;
+    }
+
+    void root(RootProgress progress) {
+        this.root = progress;
+    }
+}

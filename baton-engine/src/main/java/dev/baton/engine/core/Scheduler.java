@@ -1,0 +1,85 @@
+package dev.baton.engine.core;
+
+import dev.baton.model.run.NodePhase;
+import dev.baton.model.run.WorkflowPhase;
+import dev.baton.model.spec.GoDuration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The engine's pure core: given a run's state, one event and the current time, it moves the state
+ * forward and returns the effects to carry out. No I/O, no clock, no threads.
+ */
+public final class Scheduler {
+    private static final String DEADLINE = "deadline";
+
+    public Decision apply(RunState state, RunEvent event, Instant now) {
+        Tick tick = new Tick(state, now);
+        if (state.phase().isFinished() && !(event instanceof RunEvent.StepFinished)) {
+            return new Decision(state, tick.effects());
+        }
+        switch (event) {
+            case RunEvent.RunStarted started -> start(tick);
+            case RunEvent.StepStarted started -> {
+                LeafProgress leaf = state.runningLeaves().get(started.nodeId());
+                if (leaf != null && leaf.attempt() == started.attempt()) {
+                    leaf.started(tick);
+                }
+            }
+            case RunEvent.StepFinished finished -> {
+                LeafProgress leaf = state.runningLeaves().get(finished.nodeId());
+                if (leaf != null && leaf.attempt() == finished.attempt()) {
+                    leaf.finished(tick, finished.report());
+                }
+            }
+            case RunEvent.TimerFired fired -> {
+                if (fired.nodeId().equals(state.runName()) && DEADLINE.equals(fired.purpose())) {
+                    terminate(tick, "Step exceeded its deadline", "Workflow exceeded its deadline");
+                } else {
+                    Consumer<Tick> timer = state.timers().remove(fired.nodeId() + "/" + fired.purpose());
+                    if (timer != null) {
+                        timer.accept(tick);
+                    }
+                }
+            }
+            case RunEvent.CancelRequested cancel -> terminate(tick, cancel.message(), cancel.message());
+        }
+        tick.drain();
+        return new Decision(state, tick.effects());
+    }
+
+    private static void start(Tick tick) {
+        if (tick.state.phase() != WorkflowPhase.Pending) {
+            return;
+        }
+        var deadline = tick.state.context().spec().activeDeadlineSeconds();
+        if (deadline != null) {
+            Duration d = GoDuration.parse(deadline.text()).orElse(null);
+            if (d != null) {
+                tick.emit(new Effect.ScheduleTimer(tick.state.runName(), DEADLINE, tick.now.plus(d)));
+            }
+        }
+        RootProgress.start(tick);
+    }
+
+    /** Stops everything now: running steps are killed, unfinished nodes fail, no exit handler runs. */
+    private static void terminate(Tick tick, String nodeMessage, String runMessage) {
+        RunState state = tick.state;
+        state.shutDown();
+        for (LeafProgress leaf : new ArrayList<>(state.runningLeaves().values())) {
+            tick.emit(new Effect.CancelStep(leaf.node().id(), leaf.attempt(), nodeMessage));
+        }
+        state.runningLeaves().clear();
+        state.timers().clear();
+        for (NodeState node : state.nodes()) {
+            if (!node.isFulfilled()) {
+                node.finish(tick.now, NodePhase.Failed, nodeMessage);
+            }
+        }
+        state.end(tick.now, WorkflowPhase.Failed, runMessage);
+        tick.emit(new Effect.FinishRun(WorkflowPhase.Failed, runMessage));
+    }
+}

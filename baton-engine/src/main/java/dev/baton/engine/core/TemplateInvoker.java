@@ -1,0 +1,162 @@
+package dev.baton.engine.core;
+
+import dev.baton.engine.core.invoke.InputBinder;
+import dev.baton.engine.core.invoke.Substituter;
+import dev.baton.engine.core.scope.JsonText;
+import dev.baton.engine.core.scope.Scope;
+import dev.baton.model.run.NodePhase;
+import dev.baton.model.run.NodeType;
+import dev.baton.model.spec.ArtifactSpec;
+import dev.baton.model.spec.ParameterSpec;
+import dev.baton.model.spec.RetryStrategy;
+import dev.baton.model.spec.TemplateKind;
+import dev.baton.model.spec.TemplateSpec;
+import dev.baton.template.subst.Unresolved;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Starts a template as a node: binds its inputs, wraps it in retries, and hands it to its kind's progress. */
+final class TemplateInvoker {
+    private TemplateInvoker() {
+    }
+
+    static void invoke(Tick tick, Call call) {
+        TemplateSpec template = call.template();
+        InputBinder.Binding binding = InputBinder.bind(template, call.arguments());
+        if (binding.failed()) {
+            failBeforeStart(tick, call, nodeTypeOf(template), binding.error());
+            return;
+        }
+        RetryStrategy retry = call.isAttempt() ? null : retryStrategyOf(tick, template);
+        if (retry != null) {
+            RetryProgress.start(tick, call, retry);
+            return;
+        }
+        Scope scope = templateScope(tick, call, binding.values());
+        switch (template.kind()) {
+            case TemplateKind.Container c -> startLeaf(tick, call, binding.values(), scope);
+            case TemplateKind.Script s -> startLeaf(tick, call, binding.values(), scope);
+            case TemplateKind.ContainerSet s -> startLeaf(tick, call, binding.values(), scope);
+            case TemplateKind.Steps s -> StepsProgress.start(tick, call, binding.values(), scope);
+            case TemplateKind.Dag d -> DagProgress.start(tick, call, binding.values(), scope);
+            case TemplateKind.Suspend s -> SuspendProgress.start(tick, call, binding.values(), scope);
+            case TemplateKind.Resource r -> unsupported(tick, call, "resource");
+            case TemplateKind.Http h -> unsupported(tick, call, "http");
+            case TemplateKind.Data d -> unsupported(tick, call, "data");
+            case TemplateKind.Plugin p -> unsupported(tick, call, "plugin");
+            case null -> failBeforeStart(tick, call, NodeType.Pod, "template '" + template.name() + "' has no kind");
+        }
+    }
+
+    static NodeType nodeTypeOf(TemplateSpec template) {
+        return switch (template.kind()) {
+            case TemplateKind.Steps s -> NodeType.Steps;
+            case TemplateKind.Dag d -> NodeType.DAG;
+            case TemplateKind.Suspend s -> NodeType.Suspend;
+            case TemplateKind.Http h -> NodeType.HTTP;
+            case TemplateKind.Plugin p -> NodeType.Plugin;
+            case null, default -> NodeType.Pod;
+        };
+    }
+
+    /** Creates a node that is already fulfilled with an error, e.g. for a missing input. */
+    static NodeState failBeforeStart(Tick tick, Call call, NodeType type, String message) {
+        NodeState node = newNode(tick, call, type);
+        node.start(tick.now, NodePhase.Pending);
+        tick.finish(node, NodePhase.Error, message);
+        return node;
+    }
+
+    static NodeState newNode(Tick tick, Call call, NodeType type) {
+        String id = tick.state.nodeId(call.nodeName());
+        NodeState node = new NodeState(id, call.nodeName(), call.displayName(), type, call.template().name(),
+                call.boundaryId());
+        return tick.createNode(node, call.parentId(), call.waiter());
+    }
+
+    private static RetryStrategy retryStrategyOf(Tick tick, TemplateSpec template) {
+        if (template.retryStrategy() != null) {
+            return template.retryStrategy();
+        }
+        if (template.kind() instanceof TemplateKind.Steps || template.kind() instanceof TemplateKind.Dag
+                || template.kind() instanceof TemplateKind.Suspend) {
+            return null;
+        }
+        return tick.state.context().spec().retryStrategy();
+    }
+
+    /** Globals, then the template's inputs and declared paths, then the call's extras. */
+    static Scope templateScope(Tick tick, Call call, Map<String, String> inputs) {
+        Scope scope = tick.state.globals().child();
+        List<Object> inputList = new ArrayList<>();
+        inputs.forEach((name, value) -> {
+            scope.put("inputs.parameters." + name, value);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", name);
+            entry.put("value", value);
+            inputList.add(entry);
+        });
+        scope.put("inputs.parameters", JsonText.write(inputList));
+        TemplateSpec template = call.template();
+        for (ArtifactSpec a : template.inputsOrEmpty().artifactsOrEmpty()) {
+            if (a.path() != null) {
+                scope.put("inputs.artifacts." + a.name() + ".path", a.path());
+            }
+        }
+        for (ArtifactSpec a : template.outputsOrEmpty().artifactsOrEmpty()) {
+            if (a.path() != null) {
+                scope.put("outputs.artifacts." + a.name() + ".path", a.path());
+            }
+        }
+        for (ParameterSpec p : template.outputsOrEmpty().parametersOrEmpty()) {
+            if (p.valueFrom() != null && p.valueFrom().path() != null) {
+                scope.put("outputs.parameters." + p.name() + ".path", p.valueFrom().path());
+            }
+        }
+        scope.put("node.name", call.nodeName());
+        scope.put("pod.name", podName(tick, call));
+        if (call.extra() != null) {
+            for (String name : call.extra().names()) {
+                scope.put(name, call.extra().get(name));
+            }
+        }
+        return scope;
+    }
+
+    static String podName(Tick tick, Call call) {
+        String run = tick.state.runName();
+        String id = tick.state.nodeId(call.nodeName());
+        String hash = id.length() > run.length() + 1 ? id.substring(run.length() + 1) : id;
+        String templateName = call.template().name();
+        if (templateName == null || templateName.isEmpty() || (run + templateName).length() > 245) {
+            return run + "-" + hash;
+        }
+        return run + "-" + templateName + "-" + hash;
+    }
+
+    private static void startLeaf(Tick tick, Call call, Map<String, String> inputs, Scope scope) {
+        tick.state.workflowGate().submit(tick, t -> launchLeaf(t, call, inputs, scope));
+    }
+
+    private static void launchLeaf(Tick tick, Call call, Map<String, String> inputs, Scope scope) {
+        NodeState node = newNode(tick, call, NodeType.Pod);
+        node.inputParameters(inputs);
+        node.inputArtifacts().putAll(call.artifacts());
+        node.start(tick.now, NodePhase.Pending);
+        Substituter.Outcome<TemplateSpec> substituted = Substituter.apply(call.template(), scope, Unresolved.ERROR);
+        switch (substituted) {
+            case Substituter.Outcome.Failed<TemplateSpec> f -> {
+                tick.state.workflowGate().release(tick);
+                tick.finish(node, NodePhase.Error, f.message());
+            }
+            case Substituter.Outcome.Done<TemplateSpec> d -> LeafProgress.launch(tick, node, call, d.value());
+        }
+    }
+
+    private static void unsupported(Tick tick, Call call, String kind) {
+        failBeforeStart(tick, call, NodeType.Pod, kind + " templates are not supported by this engine yet");
+    }
+}

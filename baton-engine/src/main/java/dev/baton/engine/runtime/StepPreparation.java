@@ -1,0 +1,138 @@
+package dev.baton.engine.runtime;
+
+import dev.baton.engine.core.ArtifactRef;
+import dev.baton.engine.core.ResolvedStep;
+import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.model.spec.ArtifactLocation;
+import dev.baton.model.spec.ArtifactSpec;
+import dev.baton.model.spec.ContainerSpec;
+import dev.baton.model.spec.ParameterSpec;
+import dev.baton.model.spec.TemplateKind;
+import dev.baton.model.spec.TemplateSpec;
+import dev.baton.spi.driver.AttemptId;
+import dev.baton.spi.driver.StepLaunch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a resolved leaf step into a driver launch: the command, environment and script, the input
+ * artifacts made into files at their declared paths, and the output paths to collect.
+ */
+public final class StepPreparation {
+    static final String PARAMETER = "parameter:";
+    static final String ARTIFACT = "artifact:";
+
+    private final Path workRoot;
+    private final ArtifactFiles artifacts;
+
+    public StepPreparation(Path workRoot, ArtifactFiles artifacts) {
+        this.workRoot = workRoot;
+        this.artifacts = artifacts;
+    }
+
+    /** A launch ready for the driver, or why the step cannot start. */
+    public record Prepared(StepLaunch launch, Path workArea, String failure) {
+    }
+
+    public Prepared prepare(AttemptId id, ResolvedStep step) throws IOException {
+        TemplateSpec template = step.template();
+        ContainerSpec container;
+        String script = null;
+        switch (template.kind()) {
+            case TemplateKind.Container c -> container = c.container();
+            case TemplateKind.Script s -> {
+                container = s.container();
+                script = s.source() == null || s.source().isEmpty() ? null : s.source();
+            }
+            case null, default -> {
+                return new Prepared(null, null, "the host driver cannot run this template kind");
+            }
+        }
+        if (container == null) {
+            return new Prepared(null, null, "template '" + template.name() + "' has no container");
+        }
+        Path workArea = workRoot.resolve(id.run()).resolve(id.node() + "-" + id.attempt());
+        Files.createDirectories(workArea);
+        List<StepLaunch.InputFile> inputs = new ArrayList<>();
+        for (ArtifactSpec input : template.inputsOrEmpty().artifactsOrEmpty()) {
+            String failure = placeInput(input, step.inputArtifacts().get(input.name()), workArea, inputs);
+            if (failure != null) {
+                return new Prepared(null, workArea, failure);
+            }
+        }
+        List<StepLaunch.OutputPath> outputs = new ArrayList<>();
+        for (ParameterSpec p : template.outputsOrEmpty().parametersOrEmpty()) {
+            if (p.valueFrom() != null && p.valueFrom().path() != null) {
+                outputs.add(new StepLaunch.OutputPath(PARAMETER + p.name(), p.valueFrom().path()));
+            }
+        }
+        for (ArtifactSpec a : template.outputsOrEmpty().artifactsOrEmpty()) {
+            if (a.path() != null) {
+                outputs.add(new StepLaunch.OutputPath(ARTIFACT + a.name(), a.path()));
+            }
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (ContainerSpec.EnvVar var : container.envOrEmpty()) {
+            if (var.value() != null) {
+                env.put(var.name(), var.value());
+            } else if (var.valueFrom() == null) {
+                env.put(var.name(), "");
+            }
+        }
+        StepLaunch launch = new StepLaunch(id, step.nodeName(), container.image(), container.commandOrEmpty(),
+                container.argsOrEmpty(), env, container.workingDir(), script, inputs, outputs, step.deadline(),
+                workArea);
+        return new Prepared(launch, workArea, null);
+    }
+
+    /** Makes one input artifact a file; returns why it cannot, or null. */
+    private String placeInput(ArtifactSpec input, ArtifactRef ref, Path workArea, List<StepLaunch.InputFile> inputs)
+            throws IOException {
+        if (input.path() == null) {
+            return null;
+        }
+        Path staged = workArea.resolve("inputs").resolve(input.name());
+        Files.createDirectories(staged.getParent());
+        if (ref != null) {
+            inputs.add(new StepLaunch.InputFile(artifacts.materialise(ref, staged, input.mode(), input.subPath()),
+                    input.path(), null));
+            return null;
+        }
+        switch (input.location()) {
+            case ArtifactLocation.Raw raw -> {
+                Files.writeString(staged, raw.data() == null ? "" : raw.data(), StandardCharsets.UTF_8);
+                inputs.add(new StepLaunch.InputFile(staged, input.path(), input.mode()));
+                return null;
+            }
+            case ArtifactLocation.Http http -> {
+                if (http.url() == null || http.url().isBlank()) {
+                    return input.isOptional() ? null : "input artifact '" + input.name() + "' has an empty URL";
+                }
+                String failure = artifacts.download(http, staged);
+                if (failure != null) {
+                    return input.isOptional() ? null : "input artifact '" + input.name() + "': " + failure;
+                }
+                inputs.add(new StepLaunch.InputFile(staged, input.path(), input.mode()));
+                return null;
+            }
+            case null -> {
+                return input.isOptional() ? null : "input artifact '" + input.name() + "' was not supplied";
+            }
+            default -> {
+                return input.isOptional() ? null : "input artifact '" + input.name()
+                        + "': this location kind is not supported yet";
+            }
+        }
+    }
+
+    static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.baton.engine.runtime;
+
+import dev.baton.engine.core.ArtifactRef;
+import dev.baton.engine.core.NodeState;
+import dev.baton.engine.core.RunState;
+import dev.baton.model.spec.ObjectMeta;
+import dev.baton.template.yaml.RecordTrees;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A run as an Argo {@code Workflow} object: metadata, spec and status with its nodes, as plain maps for JSON. */
+public final class WorkflowView {
+    private WorkflowView() {
+    }
+
+    public static Map<String, Object> of(RunState state) {
+        Map<String, Object> workflow = new LinkedHashMap<>();
+        workflow.put("apiVersion", "argoproj.io/v1alpha1");
+        workflow.put("kind", "Workflow");
+        workflow.put("metadata", metadata(state));
+        workflow.put("spec", RecordTrees.toTree(state.context().workflow().spec()));
+        workflow.put("status", status(state));
+        return workflow;
+    }
+
+    private static Map<String, Object> metadata(RunState state) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        ObjectMeta original = state.context().workflow().metadata();
+        meta.put("name", state.runName());
+        if (original != null && original.generateName() != null) {
+            meta.put("generateName", original.generateName());
+        }
+        meta.put("namespace", state.context().namespace());
+        meta.put("uid", state.context().uid());
+        meta.put("creationTimestamp", time(state.context().createdAt()));
+        Map<String, Object> labels = new LinkedHashMap<>();
+        if (original != null && original.labels() != null) {
+            labels.putAll(original.labels());
+        }
+        labels.put("workflows.argoproj.io/phase", state.phase().name());
+        labels.put("workflows.argoproj.io/completed", Boolean.toString(state.phase().isFinished()));
+        meta.put("labels", labels);
+        if (original != null && original.annotations() != null) {
+            meta.put("annotations", original.annotations());
+        }
+        return meta;
+    }
+
+    private static Map<String, Object> status(RunState state) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("phase", state.phase().name());
+        putIfPresent(status, "startedAt", time(state.startedAt()));
+        putIfPresent(status, "finishedAt", time(state.finishedAt()));
+        putIfPresent(status, "message", state.message());
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        for (NodeState node : state.nodes()) {
+            nodes.put(node.id(), node(state, node));
+        }
+        status.put("nodes", nodes);
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        if (!state.globalOutputParameters().isEmpty()) {
+            outputs.put("parameters", parameters(state.globalOutputParameters()));
+        }
+        if (!state.globalOutputArtifacts().isEmpty()) {
+            outputs.put("artifacts", artifacts(state.globalOutputArtifacts()));
+        }
+        if (!outputs.isEmpty()) {
+            status.put("outputs", outputs);
+        }
+        return status;
+    }
+
+    private static Map<String, Object> node(RunState state, NodeState node) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("id", node.id());
+        n.put("name", node.name());
+        n.put("displayName", node.displayName());
+        n.put("type", node.type().name());
+        putIfPresent(n, "templateName", node.templateName());
+        n.put("templateScope", "local/" + state.runName());
+        n.put("phase", node.phase().name());
+        putIfPresent(n, "boundaryID", node.boundaryId());
+        putIfPresent(n, "message", node.message());
+        putIfPresent(n, "startedAt", time(node.startedAt()));
+        putIfPresent(n, "finishedAt", time(node.finishedAt()));
+        if (!node.inputParameters().isEmpty() || !node.inputArtifacts().isEmpty()) {
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            if (!node.inputParameters().isEmpty()) {
+                inputs.put("parameters", parameters(node.inputParameters()));
+            }
+            if (!node.inputArtifacts().isEmpty()) {
+                inputs.put("artifacts", artifacts(node.inputArtifacts()));
+            }
+            n.put("inputs", inputs);
+        }
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        if (!node.outputParameters().isEmpty()) {
+            outputs.put("parameters", parameters(node.outputParameters()));
+        }
+        if (!node.outputArtifacts().isEmpty()) {
+            outputs.put("artifacts", artifacts(node.outputArtifacts()));
+        }
+        putIfPresent(outputs, "result", node.result());
+        putIfPresent(outputs, "exitCode", node.exitCode());
+        if (!outputs.isEmpty()) {
+            n.put("outputs", outputs);
+        }
+        if (!node.children().isEmpty()) {
+            n.put("children", new ArrayList<>(node.children()));
+        }
+        if (node.type() == dev.baton.model.run.NodeType.Pod) {
+            n.put("hostNodeName", "localhost");
+        }
+        return n;
+    }
+
+    private static List<Object> parameters(Map<String, String> values) {
+        List<Object> list = new ArrayList<>();
+        values.forEach((name, value) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", name);
+            p.put("value", value);
+            list.add(p);
+        });
+        return list;
+    }
+
+    private static List<Object> artifacts(Map<String, ArtifactRef> refs) {
+        List<Object> list = new ArrayList<>();
+        refs.forEach((name, ref) -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("name", name);
+            a.put("digest", ref.digest());
+            a.put("size", ref.size());
+            if (ref.directory()) {
+                a.put("directory", true);
+            }
+            if (ref.key() != null) {
+                Map<String, Object> location = new LinkedHashMap<>();
+                location.put("key", ref.key());
+                a.put("baton", location);
+            }
+            list.add(a);
+        });
+        return list;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+}
