@@ -99,6 +99,10 @@ final class AttemptRun implements Runnable {
                 .redirectError(stderr.toFile());
         builder.environment().clear();
         builder.environment().putAll(StepEnvironment.of(System.getenv(), launch.env()));
+        if (ready.pathPrefix() != null) {
+            String path = builder.environment().get("PATH");
+            builder.environment().put("PATH", ready.pathPrefix() + (path == null ? "" : ":" + path));
+        }
         synchronized (lock) {
             if (cancelReason != null) {
                 return new StepOutcome.Cancelled(cancelReason, stdout, stderr);

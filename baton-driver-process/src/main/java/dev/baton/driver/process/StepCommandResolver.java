@@ -37,8 +37,9 @@ final class StepCommandResolver {
         List<String> args = new ArrayList<>(launch.args());
         switch (ImageEmulation.of(launch.image())) {
             case ARGOSAY -> {
+                String argosay = emulated(ARGOSAY, "argosay.sh", stagingViewDir, staged);
                 if (command.isEmpty() || command.equals(List.of("/argosay"))) {
-                    command = List.of(emulated(ARGOSAY, "argosay.sh", stagingViewDir, staged));
+                    command = List.of(argosay);
                 }
             }
             case COWSAY_IMAGE -> {
@@ -46,8 +47,9 @@ final class StepCommandResolver {
                     // The image's CMD is cowsay; args given without a command replace it, as in Kubernetes.
                     command = new ArrayList<>(List.of(args.isEmpty() ? COWSAY : args.removeFirst()));
                 }
+                String cowsay = emulated(COWSAY, "cowsay.sh", stagingViewDir, staged);
                 if (command.getFirst().equals(COWSAY)) {
-                    command.set(0, emulated(COWSAY, "cowsay.sh", stagingViewDir, staged));
+                    command.set(0, cowsay);
                 }
             }
             case NONE -> { }
@@ -68,7 +70,9 @@ final class StepCommandResolver {
             staged.put(SCRIPT, launch.script());
             argv.add(stagingViewDir + "/" + SCRIPT);
         }
-        return new StepCommand.Ready(argv, staged);
+        // Emulated tools are also on PATH, so a shell command such as `sh -c "cowsay hi"` finds them.
+        String pathPrefix = staged.containsKey(ARGOSAY) || staged.containsKey(COWSAY) ? stagingViewDir : null;
+        return new StepCommand.Ready(argv, staged, pathPrefix);
     }
 
     private String emulated(String tool, String resource, String stagingViewDir, Map<String, String> staged) {

@@ -8,6 +8,7 @@ import dev.baton.model.spec.Arguments;
 import dev.baton.model.spec.ArtifactSpec;
 import dev.baton.model.spec.Invocation;
 import dev.baton.model.spec.ParameterSpec;
+import dev.baton.model.spec.TemplateSpec;
 import dev.baton.template.subst.Unresolved;
 import dev.baton.template.when.WhenCondition;
 import dev.baton.template.when.WhenException;
@@ -58,7 +59,7 @@ final class InvocationStart {
             return;
         }
         Arguments arguments = invocation.argumentsOrNone();
-        Substituter.Outcome<List<ParameterSpec>> params = Substituter.apply(arguments.parametersOrEmpty(), scope,
+        Substituter.Outcome<List<ParameterSpec>> params = Substituter.apply(withoutAbsent(arguments, scope), scope,
                 Unresolved.ERROR);
         if (params instanceof Substituter.Outcome.Failed<List<ParameterSpec>> f) {
             placeholder(tick, at, invocation, NodePhase.Error, f.message());
@@ -89,9 +90,42 @@ final class InvocationStart {
             }
         }
         List<ParameterSpec> values = new ArrayList<>(((Substituter.Outcome.Done<List<ParameterSpec>>) params).value());
+        Substituter.Outcome<List<ArtifactSpec>> located = Substituter.apply(arguments.artifactsOrEmpty(), scope,
+                Unresolved.ERROR);
+        if (located instanceof Substituter.Outcome.Failed<List<ArtifactSpec>> f) {
+            placeholder(tick, at, invocation, NodePhase.Error, f.message());
+            return;
+        }
+        TemplateSpec template = ArgumentArtifacts.bind(resolved.template(),
+                ((Substituter.Outcome.Done<List<ArtifactSpec>>) located).value());
         TemplateInvoker.invoke(tick, new Call(at.nodeName(), at.displayName(), at.parentId(), at.boundaryId(),
-                resolved.template().withName(resolved.template().name()), resolved.host(), values, artifacts,
-                at.waiter(), null, false));
+                template, resolved.host(), values, artifacts, at.waiter(), null, false));
+    }
+
+    /**
+     * Arguments whose value is nothing but a reference to an absent output (its producer was skipped)
+     * are dropped, so the callee's own input default applies (ARGO-SPEC §3.6).
+     */
+    private static List<ParameterSpec> withoutAbsent(Arguments arguments, Scope scope) {
+        List<ParameterSpec> kept = new ArrayList<>();
+        for (ParameterSpec p : arguments.parametersOrEmpty()) {
+            String tag = soleTag(p.value());
+            if (tag == null || !scope.isAbsent(tag)) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    private static String soleTag(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim();
+        if (!v.startsWith("{{") || !v.endsWith("}}") || v.startsWith("{{=") || v.indexOf("{{", 2) >= 0) {
+            return null;
+        }
+        return v.substring(2, v.length() - 2).trim();
     }
 
     /** A node that never ran: skipped by {@code when}, omitted by {@code depends}, or errored before it started. */

@@ -56,7 +56,9 @@ final class NodeOutputs {
     }
 
     /** A loop: results and parameters of the Succeeded children, aggregated into JSON lists. */
-    static void publishLoop(Scope scope, String prefix, NodeState group, List<NodeState> children) {
+    static void publishLoop(Scope scope, String prefix, NodeState group, List<NodeState> unordered) {
+        List<NodeState> children = new ArrayList<>(unordered);
+        children.sort(java.util.Comparator.comparingInt(NodeOutputs::loopIndex));
         scope.put(prefix + ".id", group.id());
         scope.put(prefix + ".status", group.phase().name());
         List<Object> results = new ArrayList<>();
@@ -113,6 +115,21 @@ final class NodeOutputs {
             return JsonText.read(t);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** The item index in a loop child's name {@code step(3:item)}; children without one sort last. */
+    static int loopIndex(NodeState node) {
+        String name = node.name();
+        int open = name.lastIndexOf('(');
+        int colon = open < 0 ? -1 : name.indexOf(':', open);
+        if (colon < 0) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            return Integer.parseInt(name.substring(open + 1, colon));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
         }
     }
 

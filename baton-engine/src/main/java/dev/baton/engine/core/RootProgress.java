@@ -34,7 +34,10 @@ final class RootProgress implements Frame {
             tick.emit(new Effect.FinishRun(WorkflowPhase.Error, tick.state.message()));
             return;
         }
-        TemplateInvoker.invoke(tick, new Call(run, run, null, null, resolved.template(), resolved.host(), arguments,
+        var workflowArtifacts = spec.arguments() == null ? List.<dev.baton.model.spec.ArtifactSpec>of()
+                : spec.arguments().artifactsOrEmpty();
+        TemplateInvoker.invoke(tick, new Call(run, run, null, null,
+                ArgumentArtifacts.bind(resolved.template(), workflowArtifacts), resolved.host(), arguments,
                 Map.of(), root, null, false));
     }
 

@@ -62,7 +62,7 @@ final class TaskLoops {
         if (--slot.itemsRemaining > 0) {
             return;
         }
-        slot.items.sort(Comparator.comparingInt(TaskLoops::indexOf));
+        slot.items.sort(Comparator.comparingInt(NodeOutputs::loopIndex));
         NodePhase phase = NodePhase.Succeeded;
         for (NodeState n : slot.items) {
             if (n.phase().isFailure()) {
@@ -70,16 +70,5 @@ final class TaskLoops {
             }
         }
         tick.finish(slot.node, phase, null);
-    }
-
-    private static int indexOf(NodeState node) {
-        String name = node.name();
-        int open = name.lastIndexOf('(');
-        int colon = name.indexOf(':', open);
-        try {
-            return Integer.parseInt(name.substring(open + 1, colon));
-        } catch (RuntimeException e) {
-            return Integer.MAX_VALUE;
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.baton.engine.core.scope.Scope;
 import dev.baton.model.run.NodePhase;
 import dev.baton.model.run.NodeType;
 import dev.baton.model.spec.ArtifactSpec;
+import dev.baton.model.spec.Inputs;
 import dev.baton.model.spec.ParameterSpec;
 import dev.baton.model.spec.RetryStrategy;
 import dev.baton.model.spec.TemplateKind;
@@ -24,6 +25,7 @@ final class TemplateInvoker {
     }
 
     static void invoke(Tick tick, Call call) {
+        call = withInputDefaultsSubstituted(tick, call);
         TemplateSpec template = call.template();
         InputBinder.Binding binding = InputBinder.bind(template, call.arguments());
         if (binding.failed()) {
@@ -39,7 +41,7 @@ final class TemplateInvoker {
         switch (template.kind()) {
             case TemplateKind.Container c -> startLeaf(tick, call, binding.values(), scope);
             case TemplateKind.Script s -> startLeaf(tick, call, binding.values(), scope);
-            case TemplateKind.ContainerSet s -> startLeaf(tick, call, binding.values(), scope);
+            case TemplateKind.ContainerSet s -> ContainerSetProgress.start(tick, call, binding.values(), scope);
             case TemplateKind.Steps s -> StepsProgress.start(tick, call, binding.values(), scope);
             case TemplateKind.Dag d -> DagProgress.start(tick, call, binding.values(), scope);
             case TemplateKind.Suspend s -> SuspendProgress.start(tick, call, binding.values(), scope);
@@ -49,6 +51,24 @@ final class TemplateInvoker {
             case TemplateKind.Plugin p -> unsupported(tick, call, "plugin");
             case null -> failBeforeStart(tick, call, NodeType.Pod, "template '" + template.name() + "' has no kind");
         }
+    }
+
+    /** A template's own input values and defaults may use globals and expressions ({{=…}}); resolve them first. */
+    private static Call withInputDefaultsSubstituted(Tick tick, Call call) {
+        Inputs inputs = call.template().inputs();
+        if (inputs == null || inputs.parameters() == null) {
+            return call;
+        }
+        Substituter.Outcome<Inputs> substituted = Substituter.apply(inputs, tick.state.globals(), Unresolved.KEEP);
+        if (!(substituted instanceof Substituter.Outcome.Done<Inputs> done) || done.value() == inputs) {
+            return call;
+        }
+        TemplateSpec t = call.template();
+        TemplateSpec template = new TemplateSpec(t.name(), done.value(), t.outputs(), t.kind(), t.daemon(),
+                t.activeDeadlineSeconds(), t.timeout(), t.retryStrategy(), t.parallelism(), t.failFast(), t.memoize(),
+                t.synchronization(), t.metrics(), t.archiveLocation(), t.annotations(), t.pod());
+        return new Call(call.nodeName(), call.displayName(), call.parentId(), call.boundaryId(), template, call.host(),
+                call.arguments(), call.artifacts(), call.waiter(), call.extra(), call.isAttempt());
     }
 
     static NodeType nodeTypeOf(TemplateSpec template) {
@@ -106,6 +126,7 @@ final class TemplateInvoker {
                 scope.put("inputs.artifacts." + a.name() + ".path", a.path());
             }
         }
+        call.artifacts().forEach((name, ref) -> scope.put("inputs.artifacts." + name, ArtifactTags.encode(ref)));
         for (ArtifactSpec a : template.outputsOrEmpty().artifactsOrEmpty()) {
             if (a.path() != null) {
                 scope.put("outputs.artifacts." + a.name() + ".path", a.path());
