@@ -13,6 +13,14 @@ abstract class ConformanceSupport {
     @TempDir
     Path home;
 
+    /** The bytes of a stored artifact (a file artifact is stored as its raw bytes) under this run's home. */
+    String artifactText(String digest) throws java.io.IOException {
+        assertThat(digest).as("artifact digest").startsWith("sha256:");
+        String hex = digest.substring("sha256:".length());
+        return java.nio.file.Files.readString(home.resolve("artifacts/sha256").resolve(hex.substring(0, 2))
+                .resolve(hex.substring(2)));
+    }
+
     RunResult run(String file, String expectedPhase, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", Conformance.file(file).toString(), "-o", "json"));
         args.addAll(List.of(extra));

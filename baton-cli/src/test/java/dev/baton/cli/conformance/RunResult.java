@@ -53,6 +53,20 @@ record RunResult(JsonNode workflow) {
         return nodes().stream().map(Node::displayName).toList();
     }
 
+    /** The digest of a workflow-level output artifact ({@code status.outputs.artifacts}). */
+    String outputArtifactDigest(String name) {
+        return digest(workflow.path("status").path("outputs").path("artifacts"), name);
+    }
+
+    static String digest(JsonNode artifacts, String name) {
+        for (JsonNode a : artifacts) {
+            if (a.path("name").asText().equals(name)) {
+                return a.path("digest").asText();
+            }
+        }
+        return null;
+    }
+
     String outputParameter(String name) {
         for (JsonNode p : workflow.path("status").path("outputs").path("parameters")) {
             if (p.path("name").asText().equals(name)) {
@@ -99,6 +113,18 @@ record RunResult(JsonNode workflow) {
 
         String outputParameter(String name) {
             return parameter(json.path("outputs").path("parameters"), name);
+        }
+
+        String outputArtifactDigest(String name) {
+            return digest(json.path("outputs").path("artifacts"), name);
+        }
+
+        String templateName() {
+            return json.path("templateName").asText();
+        }
+
+        JsonNode memoizationStatus() {
+            return json.path("memoizationStatus");
         }
 
         String inputParameter(String name) {

@@ -6,7 +6,8 @@ import dev.baton.model.run.NodePhase;
 import dev.baton.model.spec.ArtifactSpec;
 import dev.baton.model.spec.ParameterSpec;
 import dev.baton.model.spec.TemplateSpec;
-import dev.baton.template.subst.SubstitutionException;
+import dev.baton.template.expr.ExprValues;
+import dev.baton.template.subst.Substitution;
 import dev.baton.template.subst.Unresolved;
 
 /** Computes the outputs of a steps or DAG template from its children, then fulfils its node. */
@@ -38,24 +39,23 @@ final class CompositeOutputs {
                 if (value != null) {
                     node.outputParameters().put(p.name(), value);
                 }
-            } catch (SubstitutionException e) {
+            } catch (RuntimeException e) {
                 if (from != null && from.defaultValue() != null) {
                     node.outputParameters().put(p.name(), from.defaultValue());
                 } else {
                     return "unable to resolve output parameter '" + p.name() + "': " + e.getMessage();
                 }
-            } catch (RuntimeException e) {
-                return "unable to resolve output parameter '" + p.name() + "': " + e.getMessage();
             }
         }
         for (ArtifactSpec a : template.outputsOrEmpty().artifactsOrEmpty()) {
-            String source = a.from() != null ? a.from()
-                    : a.fromExpression() != null ? "{{=" + a.fromExpression() + "}}" : null;
+            String source = a.from() != null ? a.from() : a.fromExpression();
             if (source == null) {
                 continue;
             }
             try {
-                ArtifactRef ref = ArtifactTags.decode(Substituter.text(source, scope, Unresolved.ERROR));
+                String text = a.from() != null ? Substituter.text(a.from(), scope, Unresolved.ERROR)
+                        : artifactExpression(a.fromExpression(), scope);
+                ArtifactRef ref = ArtifactTags.decode(text);
                 if (ref != null) {
                     node.outputArtifacts().put(a.name(), ref);
                 } else if (!a.isOptional()) {
@@ -70,13 +70,18 @@ final class CompositeOutputs {
         return null;
     }
 
+    private static String artifactExpression(String expression, Scope scope) {
+        Object value = Substitution.evaluate(Substituter.text(expression, scope, Unresolved.KEEP), scope);
+        return value instanceof String s ? s : value == null ? null : ExprValues.toJson(value);
+    }
+
     private static String valueOf(ParameterSpec p, ParameterSpec.ValueFrom from, Scope scope) {
         if (from != null && from.parameter() != null) {
             return Substituter.text(from.parameter(), scope, Unresolved.ERROR);
         }
         if (from != null && from.expression() != null) {
-            String rendered = Substituter.text("{{=" + from.expression() + "}}", scope, Unresolved.ERROR);
-            return rendered;
+            Object value = Substitution.evaluate(Substituter.text(from.expression(), scope, Unresolved.KEEP), scope);
+            return value == null ? null : ExprValues.render(value);
         }
         if (p.value() != null) {
             return Substituter.text(p.value(), scope, Unresolved.ERROR);

@@ -88,6 +88,10 @@ final class LeafProgress {
             tick.finish(node, NodePhase.Error, outputError);
         } else {
             OutputExport.toGlobals(tick.state, template, node);
+            NodeState.Memoization memo = node.memoization();
+            if (memo != null) {
+                tick.emit(new Effect.SaveMemo(memo.cacheName(), memo.key(), node.id(), MemoOutputs.of(node)));
+            }
             tick.finish(node, NodePhase.Succeeded, null);
         }
     }

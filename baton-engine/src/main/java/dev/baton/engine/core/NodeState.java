@@ -30,6 +30,8 @@ public final class NodeState {
     private String result;
     private String exitCode;
     private int attempts;
+    private Memoization memoization;
+    private String waitingFor;
 
     public NodeState(String id, String name, String displayName, NodeType type, String templateName,
                      String boundaryId) {
@@ -113,6 +115,23 @@ public final class NodeState {
     /** How many launch attempts of this node the engine has issued (leaf nodes). */
     public int attempts() {
         return attempts;
+    }
+
+    /** How memoization went for this node, or null when its template is not memoized. */
+    public Memoization memoization() {
+        return memoization;
+    }
+
+    void memoization(Memoization value) {
+        this.memoization = value;
+    }
+
+    /**
+     * The node's memoization: its key and cache, and whether outputs were reused.
+     *
+     * @param hit null while the lookup is under way
+     */
+    public record Memoization(String key, String cacheName, Boolean hit) {
     }
 
     public boolean isFulfilled() {

@@ -6,6 +6,7 @@ import dev.baton.model.run.NodePhase;
 import dev.baton.model.run.NodeType;
 import dev.baton.model.spec.GoDuration;
 import dev.baton.model.spec.RetryStrategy;
+import dev.baton.template.subst.Substitution;
 import dev.baton.template.subst.Unresolved;
 
 import java.time.Duration;
@@ -117,13 +118,14 @@ final class RetryProgress implements Frame {
             for (String name : lastRetry.names()) {
                 exprScope.put(name, lastRetry.get(name));
             }
-            String verdict;
+            Object verdict;
             try {
-                verdict = Substituter.text("{{=" + strategy.expression() + "}}", exprScope, Unresolved.ERROR);
+                String expression = Substituter.text(strategy.expression(), exprScope, Unresolved.KEEP);
+                verdict = Substitution.evaluate(expression, exprScope);
             } catch (RuntimeException e) {
                 return "retryStrategy.expression '" + strategy.expression() + "' failed: " + e.getMessage();
             }
-            if (!"true".equals(verdict)) {
+            if (!Boolean.TRUE.equals(verdict)) {
                 return NO_MORE_RETRIES;
             }
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 final class RootProgress implements Frame {
     private NodeState entry;
     private NodeState exitHandler;
+    private Map<String, Integer> locks = Map.of();
 
     static void start(Tick tick) {
         RootProgress root = new RootProgress();
@@ -36,9 +37,10 @@ final class RootProgress implements Frame {
         }
         var workflowArtifacts = spec.arguments() == null ? List.<dev.baton.model.spec.ArtifactSpec>of()
                 : spec.arguments().artifactsOrEmpty();
-        TemplateInvoker.invoke(tick, new Call(run, run, null, null,
-                ArgumentArtifacts.bind(resolved.template(), workflowArtifacts), resolved.host(), arguments,
-                Map.of(), root, null, false));
+        Call entry = new Call(run, run, null, null, ArgumentArtifacts.bind(resolved.template(), workflowArtifacts),
+                resolved.host(), arguments, Map.of(), root, null, false);
+        root.locks = Locks.of(tick.state, spec.synchronization(), tick.state.globals());
+        Locks.acquire(tick, run, root.locks, t -> TemplateInvoker.invoke(t, entry));
     }
 
     @Override
@@ -79,6 +81,7 @@ final class RootProgress implements Frame {
     }
 
     private void complete(Tick tick) {
+        Locks.release(tick, tick.state.runName(), locks);
         WorkflowPhase phase = entryPhase();
         String message = phase == WorkflowPhase.Succeeded ? null : entry.message();
         if (exitHandler != null && phase == WorkflowPhase.Succeeded && exitHandler.phase().isFailure()) {

@@ -21,6 +21,14 @@ public sealed interface RunEvent {
     record TimerFired(String nodeId, String purpose) implements RunEvent {
     }
 
+    /** The answer to {@link Effect.LookUpMemo}: the stored outputs, or null when there are none (or they are too old). */
+    record MemoLookedUp(String nodeId, MemoOutputs outputs) implements RunEvent {
+    }
+
+    /** A lock asked for with {@link Effect.AcquireLock} is now held. */
+    record LockAcquired(String holder, String lock) implements RunEvent {
+    }
+
     /** Somebody asked the run to stop now (Ctrl-C, terminate). */
     record CancelRequested(String message) implements RunEvent {
     }

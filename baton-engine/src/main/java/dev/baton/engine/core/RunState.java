@@ -24,6 +24,9 @@ public final class RunState {
     private final Map<String, LeafProgress> runningLeaves = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> timers = new HashMap<>();
     private RootProgress root;
+    private final Map<String, java.util.function.Consumer<Tick>> memoLookups = new HashMap<>();
+    private final Map<String, java.util.function.Consumer<Tick>> lockWaits = new HashMap<>();
+    private final Map<String, java.util.Set<String>> heldLocks = new java.util.TreeMap<>();
     private final Map<String, String> globalOutputParameters = new LinkedHashMap<>();
     private final Map<String, ArtifactRef> globalOutputArtifacts = new LinkedHashMap<>();
     private final Scope globals;
@@ -158,6 +161,20 @@ public final class RunState {
 
     Map<String, java.util.function.Consumer<Tick>> timers() {
         return timers;
+    }
+
+    Map<String, java.util.function.Consumer<Tick>> memoLookups() {
+        return memoLookups;
+    }
+
+    /** Callbacks waiting for a lock, keyed by {@code holder + "\n" + lock}. */
+    Map<String, java.util.function.Consumer<Tick>> lockWaits() {
+        return lockWaits;
+    }
+
+    /** Locks this run holds now, by lock name, with their holders. */
+    public Map<String, java.util.Set<String>> heldLocks() {
+        return heldLocks;
     }
 
     RootProgress root() {

@@ -46,6 +46,13 @@ public final class Scheduler {
                 }
             }
             case RunEvent.CancelRequested cancel -> terminate(tick, cancel.message(), cancel.message());
+            case RunEvent.MemoLookedUp memo -> TemplateInvoker.memoLookedUp(tick, memo.nodeId(), memo.outputs());
+            case RunEvent.LockAcquired lock -> {
+                Consumer<Tick> waiting = state.lockWaits().remove(lock.holder() + "\n" + lock.lock());
+                if (waiting != null) {
+                    waiting.accept(tick);
+                }
+            }
         }
         tick.drain();
         return new Decision(state, tick.effects());
@@ -74,6 +81,9 @@ public final class Scheduler {
         }
         state.runningLeaves().clear();
         state.timers().clear();
+        state.lockWaits().clear();
+        state.heldLocks().forEach((lock, holders) -> holders.forEach(h -> tick.emit(new Effect.ReleaseLock(h, lock))));
+        state.heldLocks().values().forEach(java.util.Set::clear);
         for (NodeState node : state.nodes()) {
             if (!node.isFulfilled()) {
                 node.finish(tick.now, NodePhase.Failed, nodeMessage);

@@ -8,12 +8,15 @@ import dev.baton.model.run.NodePhase;
 import dev.baton.model.run.NodeType;
 import dev.baton.model.spec.ArtifactSpec;
 import dev.baton.model.spec.Inputs;
+import dev.baton.model.spec.GoDuration;
+import dev.baton.model.spec.Memoize;
 import dev.baton.model.spec.ParameterSpec;
 import dev.baton.model.spec.RetryStrategy;
 import dev.baton.model.spec.TemplateKind;
 import dev.baton.model.spec.TemplateSpec;
 import dev.baton.template.subst.Unresolved;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,31 +28,58 @@ final class TemplateInvoker {
     }
 
     static void invoke(Tick tick, Call call) {
-        call = withInputDefaultsSubstituted(tick, call);
-        TemplateSpec template = call.template();
-        InputBinder.Binding binding = InputBinder.bind(template, call.arguments());
+        Call prepared = withInputDefaultsSubstituted(tick, call);
+        TemplateSpec template = prepared.template();
+        InputBinder.Binding binding = InputBinder.bind(template, prepared.arguments());
         if (binding.failed()) {
-            failBeforeStart(tick, call, nodeTypeOf(template), binding.error());
+            failBeforeStart(tick, prepared, nodeTypeOf(template), binding.error());
             return;
         }
+        Map<String, Integer> locks = prepared.isAttempt() ? Map.of()
+                : Locks.of(tick.state, template.synchronization(), templateScope(tick, prepared, binding.values()));
+        if (locks.isEmpty()) {
+            proceed(tick, prepared, binding.values());
+            return;
+        }
+        String holder = tick.state.nodeId(prepared.nodeName());
+        Frame releasing = new LockRelease(holder, locks, prepared.waiter());
+        Call guarded = new Call(prepared.nodeName(), prepared.displayName(), prepared.parentId(),
+                prepared.boundaryId(), template, prepared.host(), prepared.arguments(), prepared.artifacts(), releasing,
+                prepared.extra(), prepared.isAttempt());
+        Locks.acquire(tick, holder, locks, t -> proceed(t, guarded, binding.values()));
+    }
+
+    private static void proceed(Tick tick, Call call, Map<String, String> inputs) {
+        TemplateSpec template = call.template();
         RetryStrategy retry = call.isAttempt() ? null : retryStrategyOf(tick, template);
         if (retry != null) {
             RetryProgress.start(tick, call, retry);
             return;
         }
-        Scope scope = templateScope(tick, call, binding.values());
+        Scope scope = templateScope(tick, call, inputs);
         switch (template.kind()) {
-            case TemplateKind.Container c -> startLeaf(tick, call, binding.values(), scope);
-            case TemplateKind.Script s -> startLeaf(tick, call, binding.values(), scope);
-            case TemplateKind.ContainerSet s -> ContainerSetProgress.start(tick, call, binding.values(), scope);
-            case TemplateKind.Steps s -> StepsProgress.start(tick, call, binding.values(), scope);
-            case TemplateKind.Dag d -> DagProgress.start(tick, call, binding.values(), scope);
-            case TemplateKind.Suspend s -> SuspendProgress.start(tick, call, binding.values(), scope);
+            case TemplateKind.Container c -> startLeaf(tick, call, inputs, scope);
+            case TemplateKind.Script s -> startLeaf(tick, call, inputs, scope);
+            case TemplateKind.ContainerSet s -> ContainerSetProgress.start(tick, call, inputs, scope);
+            case TemplateKind.Steps s -> StepsProgress.start(tick, call, inputs, scope);
+            case TemplateKind.Dag d -> DagProgress.start(tick, call, inputs, scope);
+            case TemplateKind.Suspend s -> SuspendProgress.start(tick, call, inputs, scope);
             case TemplateKind.Resource r -> unsupported(tick, call, "resource");
             case TemplateKind.Http h -> unsupported(tick, call, "http");
             case TemplateKind.Data d -> unsupported(tick, call, "data");
             case TemplateKind.Plugin p -> unsupported(tick, call, "plugin");
             case null -> failBeforeStart(tick, call, NodeType.Pod, "template '" + template.name() + "' has no kind");
+        }
+    }
+
+    /** Gives a template's locks back when its node is fulfilled, then tells the original waiter. */
+    private record LockRelease(String holder, Map<String, Integer> locks, Frame waiter) implements Frame {
+        @Override
+        public void childFinished(Tick tick, NodeState child) {
+            Locks.release(tick, holder, locks);
+            if (waiter != null) {
+                waiter.childFinished(tick, child);
+            }
         }
     }
 
@@ -159,14 +189,39 @@ final class TemplateInvoker {
     }
 
     private static void startLeaf(Tick tick, Call call, Map<String, String> inputs, Scope scope) {
-        tick.state.workflowGate().submit(tick, t -> launchLeaf(t, call, inputs, scope));
+        Memoize memoize = call.template().memoize();
+        if (memoize == null) {
+            tick.state.workflowGate().submit(tick, t -> {
+                NodeState node = leafNode(t, call, inputs);
+                launchLeaf(t, node, call, scope);
+            });
+            return;
+        }
+        NodeState node = leafNode(tick, call, inputs);
+        String key;
+        try {
+            key = Substituter.text(memoize.key(), scope, Unresolved.ERROR);
+        } catch (RuntimeException e) {
+            tick.finish(node, NodePhase.Error, "memoize.key: " + e.getMessage());
+            return;
+        }
+        String cache = memoize.cache() != null && memoize.cache().configMap() != null
+                ? memoize.cache().configMap().name() : "default";
+        node.memoization(new NodeState.Memoization(key, cache, null));
+        tick.state.memoLookups().put(node.id(), t -> t.state.workflowGate().submit(t, g -> launchLeaf(g, node, call, scope)));
+        Duration maxAge = memoize.maxAge() == null ? null : GoDuration.parse(memoize.maxAge()).orElse(null);
+        tick.emit(new Effect.LookUpMemo(node.id(), cache, key, maxAge));
     }
 
-    private static void launchLeaf(Tick tick, Call call, Map<String, String> inputs, Scope scope) {
+    private static NodeState leafNode(Tick tick, Call call, Map<String, String> inputs) {
         NodeState node = newNode(tick, call, NodeType.Pod);
         node.inputParameters(inputs);
         node.inputArtifacts().putAll(call.artifacts());
         node.start(tick.now, NodePhase.Pending);
+        return node;
+    }
+
+    private static void launchLeaf(Tick tick, NodeState node, Call call, Scope scope) {
         Substituter.Outcome<TemplateSpec> substituted = Substituter.apply(call.template(), scope, Unresolved.ERROR);
         switch (substituted) {
             case Substituter.Outcome.Failed<TemplateSpec> f -> {
@@ -175,6 +230,23 @@ final class TemplateInvoker {
             }
             case Substituter.Outcome.Done<TemplateSpec> d -> LeafProgress.launch(tick, node, call, d.value());
         }
+    }
+
+    /** The answer to a memoization lookup: reuse the stored outputs, or run the step after all. */
+    static void memoLookedUp(Tick tick, String nodeId, MemoOutputs found) {
+        var proceed = tick.state.memoLookups().remove(nodeId);
+        NodeState node = tick.state.node(nodeId);
+        if (proceed == null || node == null || node.isFulfilled()) {
+            return;
+        }
+        NodeState.Memoization memo = node.memoization();
+        node.memoization(new NodeState.Memoization(memo.key(), memo.cacheName(), found != null));
+        if (found == null) {
+            proceed.accept(tick);
+            return;
+        }
+        found.copyTo(node);
+        tick.finish(node, NodePhase.Succeeded, null);
     }
 
     private static void unsupported(Tick tick, Call call, String kind) {

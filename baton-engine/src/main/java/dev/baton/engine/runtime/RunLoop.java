@@ -33,6 +33,8 @@ public final class RunLoop {
     private final StepCollection collection;
     private final Clock clock;
     private final RunListener listener;
+    private final MemoCache memoCache;
+    private final LockService locks;
     private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, AttemptId> attempts = new HashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,6 +46,13 @@ public final class RunLoop {
 
     public RunLoop(Driver driver, StepPreparation preparation, StepCollection collection, Clock clock,
                    RunListener listener) {
+        this(driver, preparation, collection, clock, listener, new InMemoryMemoCache(), new LocalLockService());
+    }
+
+    public RunLoop(Driver driver, StepPreparation preparation, StepCollection collection, Clock clock,
+                   RunListener listener, MemoCache memoCache, LockService locks) {
+        this.memoCache = memoCache;
+        this.locks = locks;
         this.driver = driver;
         this.preparation = preparation;
         this.collection = collection;
@@ -91,6 +100,13 @@ public final class RunLoop {
                 timers.schedule(() -> events.add(new RunEvent.TimerFired(timer.nodeId(), timer.purpose())), delay,
                         TimeUnit.MILLISECONDS);
             }
+            case Effect.LookUpMemo lookUp -> events.add(new RunEvent.MemoLookedUp(lookUp.nodeId(),
+                    memoCache.find(lookUp.cacheName(), lookUp.key(), clock.instant(), lookUp.maxAge())));
+            case Effect.SaveMemo save -> memoCache.save(save.cacheName(), save.key(), save.nodeId(), save.outputs(),
+                    clock.instant());
+            case Effect.AcquireLock acquire -> locks.acquire(acquire.holder(), acquire.lock(), acquire.limit(),
+                    () -> events.add(new RunEvent.LockAcquired(acquire.holder(), acquire.lock())));
+            case Effect.ReleaseLock release -> locks.release(release.holder(), release.lock());
             case Effect.FinishRun finish -> {
             }
         }

@@ -73,7 +73,30 @@ public final class WorkflowView {
         if (!outputs.isEmpty()) {
             status.put("outputs", outputs);
         }
+        if (!state.heldLocks().isEmpty()) {
+            status.put("synchronization", synchronization(state));
+        }
         return status;
+    }
+
+    /** Argo's {@code status.synchronization}: the mutexes and semaphores and who holds them now. */
+    private static Map<String, Object> synchronization(RunState state) {
+        List<Object> mutexes = new ArrayList<>();
+        List<Object> semaphores = new ArrayList<>();
+        state.heldLocks().forEach((lock, holders) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put(lock.contains("/Mutex/") ? "mutex" : "semaphore", lock);
+            entry.put("holders", new ArrayList<>(holders));
+            (lock.contains("/Mutex/") ? mutexes : semaphores).add(entry);
+        });
+        Map<String, Object> sync = new LinkedHashMap<>();
+        if (!mutexes.isEmpty()) {
+            sync.put("mutex", Map.of("holding", mutexes));
+        }
+        if (!semaphores.isEmpty()) {
+            sync.put("semaphore", Map.of("holding", semaphores));
+        }
+        return sync;
     }
 
     private static Map<String, Object> node(RunState state, NodeState node) {
@@ -116,6 +139,13 @@ public final class WorkflowView {
         }
         if (node.type() == dev.baton.model.run.NodeType.Pod) {
             n.put("hostNodeName", "localhost");
+        }
+        if (node.memoization() != null) {
+            Map<String, Object> memo = new LinkedHashMap<>();
+            memo.put("hit", Boolean.TRUE.equals(node.memoization().hit()));
+            memo.put("key", node.memoization().key());
+            memo.put("cacheName", node.memoization().cacheName());
+            n.put("memoizationStatus", memo);
         }
         return n;
     }

@@ -66,6 +66,14 @@ public final class Substitution {
         throw new SubstitutionException("failed to resolve {{" + name + "}}", name, false);
     }
 
+    /**
+     * Evaluates a bare expression (no {@code {{= }}} around it, as in {@code retryStrategy.expression} or
+     * {@code valueFrom.expression}) against the variables; throws {@code ExprException} when it fails.
+     */
+    public static Object evaluate(String expression, Variables vars) {
+        return Expr.compile(expression).evaluate(ScopeView.of(vars));
+    }
+
     public static boolean hasTags(String text) {
         if (text == null) {
             return false;
