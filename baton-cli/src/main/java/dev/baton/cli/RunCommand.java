@@ -9,6 +9,8 @@ import dev.baton.engine.core.RunContext;
 import dev.baton.engine.core.RunContexts;
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.core.TemplateLibrary;
+import dev.baton.engine.runtime.InMemoryMemoCache;
+import dev.baton.engine.runtime.LocalLockService;
 import dev.baton.engine.runtime.RunLoop;
 import dev.baton.engine.runtime.StepCollection;
 import dev.baton.engine.runtime.StepPreparation;
@@ -67,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--keep-work", description = "Keeps each step's private work directory for inspection.")
     boolean keepWork;
+
+    @Option(names = "--max-parallel-steps", paramLabel = "N",
+            description = "How many steps may run at once on this machine (default: 4 per processor, at least 8; "
+                    + "0 for no limit).")
+    Integer maxParallelSteps;
 
     @Override
     public Integer call() throws Exception {
@@ -129,7 +136,9 @@ final class RunCommand implements Callable<Integer> {
             RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
                     new StepCollection(artifacts, keepWork), clock,
                     new ProgressPrinter(System.err, System.console() != null && System.getenv("TERM") != null
-                            && !"dumb".equals(System.getenv("TERM")), clock));
+                            && !"dumb".equals(System.getenv("TERM")), clock),
+                    new InMemoryMemoCache(), new LocalLockService(),
+                    maxParallelSteps == null ? RunLoop.defaultParallelSteps() : maxParallelSteps);
             Interrupts.onInterrupt(() -> loop.cancel("Stopped by user (interrupt)"));
             RunState state = loop.run(new RunState(context));
             print(state);

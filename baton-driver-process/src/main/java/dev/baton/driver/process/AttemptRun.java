@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One attempt on the host, from preparing its view to reporting how it ended; runs on its own
@@ -28,7 +27,7 @@ final class AttemptRun implements Runnable {
     private final Path stdout;
     private final Path stderr;
     private final Object lock = new Object();
-    private Process process;
+    private StepProcess process;
     private String cancelReason;
 
     AttemptRun(StepLaunch launch, StepListener listener, SandboxLauncher launcher, StepCommandResolver commands,
@@ -82,39 +81,33 @@ final class AttemptRun implements Runnable {
         Files.createDirectories(launch.workArea());
         Files.createFile(stdout);
         Files.createFile(stderr);
-        StepView view = prepareView();
-        StepCommand command = commands.resolve(launch, view.stagingViewDir());
+        StepCommand command = commands.resolve(launch, launcher.stagingViewDir(launch.workArea()));
         if (command instanceof StepCommand.Unrunnable unrunnable) {
             return new StepOutcome.Failed(unrunnable.message());
         }
         StepCommand.Ready ready = (StepCommand.Ready) command;
+        StepView view = prepareView(!ready.stagedFiles().isEmpty());
         stage(ready.stagedFiles(), view);
         for (StepLaunch.InputFile input : launch.inputs()) {
             InputPlacement.place(input, view);
         }
-        ProcessBuilder builder = new ProcessBuilder(launcher.commandLine(view, ready.argv()))
-                .directory(view.launchDirectory().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(StepEnvironment.of(System.getenv(), launch.env()));
+        Map<String, String> env = StepEnvironment.of(System.getenv(), launch.env());
         if (ready.pathPrefix() != null) {
-            String path = builder.environment().get("PATH");
-            builder.environment().put("PATH", ready.pathPrefix() + (path == null ? "" : ":" + path));
+            String path = env.get("PATH");
+            env.put("PATH", ready.pathPrefix() + (path == null ? "" : ":" + path));
         }
         synchronized (lock) {
             if (cancelReason != null) {
                 return new StepOutcome.Cancelled(cancelReason, stdout, stderr);
             }
-            process = builder.start();
+            process = launcher.start(view, ready.argv(), env, stdout, stderr);
         }
         listener.started(launch.attempt());
         boolean deadlineExceeded = !awaitDeadline();
         if (deadlineExceeded) {
             stop();
         }
-        int exitCode = process.waitFor();
+        int exitCode = process.exitCode();
         synchronized (lock) {
             if (cancelReason != null) {
                 return new StepOutcome.Cancelled(cancelReason, stdout, stderr);
@@ -127,11 +120,11 @@ final class AttemptRun implements Runnable {
         return new StepOutcome.Exited(exitCode, stdout, stderr, collect(view), deadlineExceeded);
     }
 
-    private StepView prepareView() throws StepSetupException, IOException {
+    private StepView prepareView(boolean stagesFiles) throws StepSetupException, IOException {
         List<String> declared = new ArrayList<>();
         launch.inputs().forEach(input -> declared.add(input.path()));
         launch.outputs().forEach(output -> declared.add(output.path()));
-        return launcher.prepare(launch.workArea(), declared, launch.workingDir());
+        return launcher.prepare(launch.workArea(), declared, launch.workingDir(), stagesFiles);
     }
 
     private static void stage(Map<String, String> files, StepView view) throws IOException {
@@ -146,10 +139,10 @@ final class AttemptRun implements Runnable {
     /** Waits for the process until the deadline; false when the deadline passed first. */
     private boolean awaitDeadline() throws InterruptedException {
         if (launch.deadline() == null) {
-            process.waitFor();
+            process.exitCode();
             return true;
         }
-        return process.waitFor(Math.max(0, launch.deadline().toMillis()), TimeUnit.MILLISECONDS);
+        return process.waitFor(Math.max(0, launch.deadline().toMillis()));
     }
 
     private Map<String, Path> collect(StepView view) throws IOException {
@@ -162,9 +155,9 @@ final class AttemptRun implements Runnable {
 
     /** SIGTERM to the whole tree, SIGKILL after the grace period. */
     private void stop() throws InterruptedException {
-        ProcessTree tree = new ProcessTree(process.toHandle(), launcher.ownProcessGroup());
+        ProcessTree tree = new ProcessTree(process.root(), launcher.ownProcessGroup());
         tree.terminate();
-        if (!process.waitFor(killGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(killGrace.toMillis())) {
             tree.kill();
         } else if (launcher.ownProcessGroup()) {
             // The leader is gone; anything it left in its group is killed too.
@@ -174,7 +167,7 @@ final class AttemptRun implements Runnable {
 
     /** Kills at once and without waiting: the driver is closing. */
     void killNow() {
-        Process running;
+        StepProcess running;
         synchronized (lock) {
             if (cancelReason == null) {
                 cancelReason = "the host driver was closed";
@@ -183,7 +176,7 @@ final class AttemptRun implements Runnable {
         }
         if (running != null) {
             try {
-                new ProcessTree(running.toHandle(), launcher.ownProcessGroup()).kill();
+                new ProcessTree(running.root(), launcher.ownProcessGroup()).kill();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -201,7 +194,7 @@ final class AttemptRun implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             try {
-                new ProcessTree(process.toHandle(), launcher.ownProcessGroup()).kill();
+                new ProcessTree(process.root(), launcher.ownProcessGroup()).kill();
             } catch (InterruptedException again) {
                 Thread.currentThread().interrupt();
             }

@@ -40,7 +40,12 @@ final class BubblewrapLauncher implements SandboxLauncher {
     }
 
     @Override
-    public StepView prepare(Path workArea, Collection<String> declared, String workingDir)
+    public String stagingViewDir(Path workArea) {
+        return SandboxView.STAGING_VIEW_DIR;
+    }
+
+    @Override
+    public StepView prepare(Path workArea, Collection<String> declared, String workingDir, boolean stagesFiles)
             throws StepSetupException, IOException {
         return SandboxView.prepare(workArea, HostRootEntry.list(), declared, workingDir);
     }

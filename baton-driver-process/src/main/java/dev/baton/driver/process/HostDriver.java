@@ -36,7 +36,7 @@ public final class HostDriver implements Driver {
         this.settings = settings;
         IsolationProbe.Choice choice;
         try {
-            choice = new IsolationProbe().choose(settings.isolation());
+            choice = new IsolationProbe().choose(settings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while probing the host's isolation", e);
@@ -104,8 +104,9 @@ public final class HostDriver implements Driver {
                 step.thread().join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        launcher.close();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -20,14 +21,16 @@ final class IsolationProbe {
     private final ExecutableSearch tools;
     private String namespaceProblem = "";
     private String bubblewrapProblem = "";
+    private boolean forkServer;
 
     IsolationProbe() {
         String path = System.getenv("PATH");
         this.tools = new ExecutableSearch((path == null ? "" : path + ":") + SYSTEM_PATH);
     }
 
-    Choice choose(HostDriverSettings.Requested requested) throws InterruptedException {
-        return switch (requested) {
+    Choice choose(HostDriverSettings settings) throws InterruptedException {
+        forkServer = settings.forkServer();
+        return switch (settings.isolation()) {
             case NONE -> unisolated("isolation=none was requested");
             case NAMESPACE -> new Choice(namespace().orElseThrow(() ->
                     new IllegalStateException("isolation=namespace was requested but " + namespaceProblem)), Optional.empty());
@@ -54,15 +57,43 @@ final class IsolationProbe {
             namespaceProblem = "util-linux unshare and mount are not installed";
             return Optional.empty();
         }
-        NamespaceLauncher launcher = new NamespaceLauncher(unshare.get(), mount.get(), !isRoot());
+        NamespaceLauncher launcher = new NamespaceLauncher(unshare.get(), mount.get(), !isRoot(), null);
         List<String> command = launcher.unshareCommand();
-        command.add(tools.find("true").map(Path::toString).orElse("/bin/true"));
+        String trueProgram = tools.find("true").map(Path::toString).orElse("/bin/true");
+        command.add(trueProgram);
         Optional<String> failure = run(command);
         if (failure.isPresent()) {
             namespaceProblem = "unshare failed: " + failure.get();
             return Optional.empty();
         }
-        return Optional.of(launcher);
+        Optional<Path> python = forkServer ? tools.find("python3") : Optional.empty();
+        return Optional.of(python.flatMap(p -> forkServer(p, !isRoot(), trueProgram)).map(launcher::withForkServer)
+                .orElse(launcher));
+    }
+
+    /** A fork server that has just run {@code true} in a namespace, or empty where it cannot. */
+    private static Optional<ForkServer> forkServer(Path python, boolean userNamespace, String trueProgram) {
+        ForkServer server = null;
+        Path area = null;
+        try {
+            server = ForkServer.start(python, userNamespace);
+            area = Files.createTempDirectory("baton-probe-");
+            StepProcess step = server.start(area, List.of(), null, Files.createDirectory(area.resolve("tmp")), "/",
+                    List.of(trueProgram), Map.of(), area.resolve("stdout"), area.resolve("stderr"));
+            if (step.waitFor(10_000) && step.exitCode() == 0) {
+                return Optional.of(server);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Steps are then started through util-linux, as without python3.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteQuietly(area);
+        }
+        if (server != null) {
+            server.close();
+        }
+        return Optional.empty();
     }
 
     private Optional<SandboxLauncher> bubblewrapUnchecked() {
@@ -103,6 +134,16 @@ final class IsolationProbe {
                     : Optional.of(output.isEmpty() ? "exit status " + process.exitValue() : output);
         } catch (IOException e) {
             return Optional.of(e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path area) {
+        try {
+            if (area != null) {
+                FileTrees.delete(area);
+            }
+        } catch (IOException e) {
+            // A leftover empty probe directory in the system's temporary directory is harmless.
         }
     }
 

@@ -18,12 +18,17 @@ final class MountTable {
                 case BIND_TREE, DEVICES -> escape(mount.source()) + " " + target + " none rbind 0 0";
                 case BIND_FILE -> escape(mount.source()) + " " + target + " none bind 0 0";
                 case PROC -> "proc " + target + " proc nosuid,nodev,noexec 0 0";
-                case OVERLAY -> "overlay " + target + " overlay lowerdir=" + escape(overlayOption(mount.source()))
-                        + ",upperdir=" + mount.upper() + ",workdir=" + mount.work() + ",userxattr 0 0";
+                case OVERLAY -> "overlay " + target + " overlay " + escape(overlayOptions(mount)) + " 0 0";
             };
             table.append(line).append('\n');
         }
         return table.toString();
+    }
+
+    /** An overlay's mount options; the upper and work directories are relative to the work area. */
+    static String overlayOptions(SandboxMount mount) {
+        return "lowerdir=" + overlayOption(mount.source()) + ",upperdir=" + mount.upper() + ",workdir=" + mount.work()
+                + ",userxattr";
     }
 
     /** The overlay option parser splits on {@code ,} and {@code :} unless escaped with a backslash. */

@@ -7,13 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a step in its own mount and PID namespace with util-linux only: {@code unshare} creates the
- * namespaces, a {@code /bin/sh} does every mount of the private root with one {@code mount -a}, then
- * runs the step chrooted ({@code unshare --root --wd}). That shell stays the namespace's init: the
- * kernel shields an init from SIGTERM, so the step itself, as its child, still receives it; when the
+ * Runs a step in its own mount and PID namespace. A step that declares nothing outside {@code /tmp}
+ * and stages nothing gets the host's file system with a private {@code /tmp} ({@link PrivateTmpView});
+ * any other a private root ({@link SandboxView}).
+ *
+ * <p>With a {@link ForkServer} (python3 on the host) each step is forked from that server, which
+ * reports the exit before the namespace is torn down. Without one, util-linux does it: {@code unshare}
+ * creates the namespaces, a {@code /bin/sh} does every mount with one {@code mount -a}, then runs
+ * the step chrooted ({@code unshare --root --wd}). Either way the namespace's init is not the step:
+ * the kernel shields an init from SIGTERM, so the step, as its child, still receives it; when the
  * init ends, the kernel kills whatever the step left behind.
  */
 final class NamespaceLauncher implements SandboxLauncher {
@@ -31,11 +37,14 @@ final class NamespaceLauncher implements SandboxLauncher {
     private final Path unshare;
     private final Path mount;
     private final boolean userNamespace;
+    private final ForkServer forkServer;
 
-    NamespaceLauncher(Path unshare, Path mount, boolean userNamespace) {
+    /** @param forkServer the server that forks steps, or null to start each through util-linux */
+    NamespaceLauncher(Path unshare, Path mount, boolean userNamespace, ForkServer forkServer) {
         this.unshare = unshare;
         this.mount = mount;
         this.userNamespace = userNamespace;
+        this.forkServer = forkServer;
     }
 
     /** The namespace options, with a user namespace when not root. */
@@ -48,15 +57,47 @@ final class NamespaceLauncher implements SandboxLauncher {
         return command;
     }
 
+    /** This launcher with steps forked by {@code server}. */
+    NamespaceLauncher withForkServer(ForkServer server) {
+        return new NamespaceLauncher(unshare, mount, userNamespace, server);
+    }
+
+    boolean usesForkServer() {
+        return forkServer != null;
+    }
+
     @Override
     public Isolation isolation() {
         return Isolation.NAMESPACE;
     }
 
     @Override
-    public StepView prepare(Path workArea, Collection<String> declared, String workingDir)
+    public String stagingViewDir(Path workArea) {
+        return SandboxView.STAGING_VIEW_DIR;
+    }
+
+    @Override
+    public StepView prepare(Path workArea, Collection<String> declared, String workingDir, boolean stagesFiles)
             throws StepSetupException, IOException {
+        if (forkServer != null) {
+            Optional<PrivateTmpView> view = PrivateTmpView.prepare(workArea, declared, workingDir, stagesFiles);
+            if (view.isPresent()) {
+                return view.get();
+            }
+        }
         return SandboxView.prepare(workArea, HostRootEntry.list(), declared, workingDir);
+    }
+
+    @Override
+    public StepProcess start(StepView view, List<String> argv, Map<String, String> env, Path stdout, Path stderr)
+            throws StepSetupException, IOException {
+        return switch (view) {
+            case PrivateTmpView tmp -> forkServer.start(view.launchDirectory(), List.of(), null, tmp.tmp(),
+                    view.workingDir(), argv, env, stdout, stderr);
+            case SandboxView sandbox when forkServer != null -> forkServer.start(view.launchDirectory(),
+                    sandbox.mounts(), "root", null, view.workingDir(), argv, env, stdout, stderr);
+            default -> SandboxLauncher.super.start(view, argv, env, stdout, stderr);
+        };
     }
 
     @Override
@@ -83,5 +124,12 @@ final class NamespaceLauncher implements SandboxLauncher {
         }
         return Optional.of("could not build the step's private file system view: "
                 + Files.readString(errors, StandardCharsets.UTF_8).strip());
+    }
+
+    @Override
+    public void close() {
+        if (forkServer != null) {
+            forkServer.close();
+        }
     }
 }

@@ -2,14 +2,18 @@ package dev.baton.driver.process;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** Signals a step's root process and everything it started. */
 final class ProcessTree {
-    private final ProcessHandle root;
+    private final Optional<ProcessHandle> root;
     private final boolean ownGroup;
 
-    /** @param ownGroup whether {@code root} leads a process group of its own (then the whole group is signalled) */
-    ProcessTree(ProcessHandle root, boolean ownGroup) {
+    /**
+     * @param root     the tree's root, empty when there is nothing (yet, or any more) to signal
+     * @param ownGroup whether {@code root} leads a process group of its own (then the whole group is signalled)
+     */
+    ProcessTree(Optional<ProcessHandle> root, boolean ownGroup) {
         this.root = root;
         this.ownGroup = ownGroup;
     }
@@ -25,12 +29,15 @@ final class ProcessTree {
     }
 
     private void signal(boolean force) throws InterruptedException {
-        // Snapshot first: children reparented after their parent dies would no longer be found.
-        List<ProcessHandle> tree = root.descendants().toList();
-        if (ownGroup) {
-            signalGroup(force ? "KILL" : "TERM");
+        if (root.isEmpty()) {
+            return;
         }
-        send(root, force);
+        // Snapshot first: children reparented after their parent dies would no longer be found.
+        List<ProcessHandle> tree = root.get().descendants().toList();
+        if (ownGroup) {
+            signalGroup(root.get(), force ? "KILL" : "TERM");
+        }
+        send(root.get(), force);
         tree.forEach(process -> send(process, force));
     }
 
@@ -42,7 +49,7 @@ final class ProcessTree {
         }
     }
 
-    private void signalGroup(String signal) throws InterruptedException {
+    private static void signalGroup(ProcessHandle root, String signal) throws InterruptedException {
         try {
             new ProcessBuilder("kill", "-s", signal, "--", "-" + root.pid())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();

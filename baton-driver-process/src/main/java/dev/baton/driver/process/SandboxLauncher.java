@@ -4,19 +4,37 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Prepares an attempt's view of the file system and wraps its command so it runs inside that view. */
-interface SandboxLauncher {
+/** Prepares an attempt's view of the file system and starts its command inside that view. */
+interface SandboxLauncher extends AutoCloseable {
 
     Isolation isolation();
 
+    /** Where staged files appear inside a view this launcher prepares in {@code workArea}. */
+    String stagingViewDir(Path workArea);
+
     /**
-     * @param declared   every declared input and output path, as written in the launch
-     * @param workingDir the launch's working directory, or null
+     * @param declared    every declared input and output path, as written in the launch
+     * @param workingDir  the launch's working directory, or null
+     * @param stagesFiles whether files will be staged into the view's staging directory
      */
-    StepView prepare(Path workArea, Collection<String> declared, String workingDir)
+    StepView prepare(Path workArea, Collection<String> declared, String workingDir, boolean stagesFiles)
             throws StepSetupException, IOException;
+
+    /** Starts {@code argv} inside {@code view} with exactly {@code env}, stdin empty, stdout and stderr to files. */
+    default StepProcess start(StepView view, List<String> argv, Map<String, String> env, Path stdout, Path stderr)
+            throws StepSetupException, IOException {
+        ProcessBuilder builder = new ProcessBuilder(commandLine(view, argv))
+                .directory(view.launchDirectory().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return StepProcess.of(builder.start());
+    }
 
     /** The host command line that runs {@code argv} inside {@code view}, started in its launch directory. */
     List<String> commandLine(StepView view, List<String> argv) throws StepSetupException, IOException;
@@ -26,4 +44,9 @@ interface SandboxLauncher {
 
     /** Why the sandbox itself could not be built, judged from the exit status, if that is what happened. */
     Optional<String> setupFailure(StepView view, int exitCode) throws IOException;
+
+    /** Releases what the launcher keeps for all steps; running steps are the driver's to kill first. */
+    @Override
+    default void close() {
+    }
 }

@@ -21,7 +21,13 @@ final class UnisolatedLauncher implements SandboxLauncher {
     }
 
     @Override
-    public StepView prepare(Path workArea, Collection<String> declared, String workingDir) throws IOException {
+    public String stagingViewDir(Path workArea) {
+        return UnisolatedView.stagingDir(workArea).toString();
+    }
+
+    @Override
+    public StepView prepare(Path workArea, Collection<String> declared, String workingDir, boolean stagesFiles)
+            throws IOException {
         return UnisolatedView.prepare(workArea, workingDir);
     }
 

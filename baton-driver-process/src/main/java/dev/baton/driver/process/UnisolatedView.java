@@ -54,6 +54,10 @@ final class UnisolatedView implements StepView {
 
     @Override
     public Path stagingDir() {
+        return stagingDir(workArea);
+    }
+
+    static Path stagingDir(Path workArea) {
         return workArea.resolve("staging").toAbsolutePath();
     }
 

@@ -122,6 +122,30 @@ abstract class SandboxedHostDriverTests {
     }
 
     @Test
+    void tmpIsPrivateWhenNothingIsDeclared() throws Exception {
+        String name = "baton-private-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        StepOutcome.Exited exited = run(Launches.in(work).sh("echo x > /tmp/" + name + " && ls /tmp").build());
+
+        assertThat(exited.exitCode()).isZero();
+        assertThat(exited.stdout()).hasContent(name);
+        assertThat(Path.of("/tmp", name)).doesNotExist();
+    }
+
+    @Test
+    void hostFilesOutsideDeclaredPathsAreShared() throws Exception {
+        // Outside /tmp, which is private to each step (and holds the test's own temporary directory).
+        Path shared = Path.of("target", "shared-" + System.nanoTime()).toAbsolutePath();
+        try {
+            StepOutcome.Exited exited = run(Launches.in(work).command("touch", shared.toString()).build());
+
+            assertThat(exited.exitCode()).isZero();
+            assertThat(shared).exists();
+        } finally {
+            Files.deleteIfExists(shared);
+        }
+    }
+
+    @Test
     void declaredPathsStayPrivateAndAreCollected() throws Exception {
         assumeOverlays();
         Path csv = Files.writeString(work.resolve("data.csv"), "a,b\n1,2\n");

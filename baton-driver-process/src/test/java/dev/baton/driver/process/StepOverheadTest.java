@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Measures the per-step cost of the sandbox: sequential {@code true} steps with and without the
- * namespace, and a bare process start for reference. Run with {@code -Dbaton.measure=200}.
+ * Measures the per-step cost of the sandbox: sequential {@code true} steps unisolated, and in a
+ * namespace started through util-linux or forked by the fork server, each with nothing declared (a
+ * private /tmp only) and with an output outside /tmp (a private root); a bare process start for
+ * reference. Run with {@code -Dbaton.measure=200}.
  */
 class StepOverheadTest {
     @TempDir
@@ -22,29 +24,47 @@ class StepOverheadTest {
         Assumptions.assumeTrue(count != null, "set -Dbaton.measure=N to measure the per-step overhead");
         int steps = Integer.parseInt(count);
         double bare = bareProcessMillis(steps);
-        double none;
-        try (HostDriver driver = new HostDriver(HostDriverSettings.from(Map.of("isolation", "none")))) {
-            none = millisPerStep(driver, steps);
+        StringBuilder report = new StringBuilder("%d sequential steps, ms per step: bare process %.1f"
+                .formatted(steps, bare));
+        double none = measure(Map.of("isolation", "none"), null, steps);
+        report.append(", isolation=none %.1f".formatted(none));
+        double forked = 0;
+        for (String forkServer : new String[] {"false", "true"}) {
+            for (String output : new String[] {null, "/mnt/out/x"}) {
+                double millis = measure(Map.of(HostDriverSettings.ISOLATION, "namespace",
+                        HostDriverSettings.FORK_SERVER, forkServer), output, steps);
+                report.append(", namespace fork-server=%s %s %.1f".formatted(forkServer,
+                        output == null ? "private /tmp" : "private root", millis));
+                forked = output == null && forkServer.equals("true") ? millis : forked;
+            }
         }
-        double namespace;
-        try (HostDriver driver = NamespaceDrivers.create()) {
-            namespace = millisPerStep(driver, steps);
-        }
-        System.out.printf("%d sequential steps: bare process %.1f ms, isolation=none %.1f ms, "
-                + "isolation=namespace %.1f ms per step%n", steps, bare, none, namespace);
-        assertThat(namespace - none).as("namespace overhead per step, ms").isLessThan(20 * bare);
+        System.out.println(report);
+        assertThat(forked - none).as("namespace overhead per step, ms").isLessThan(20 * bare);
     }
 
-    private double millisPerStep(HostDriver driver, int steps) throws Exception {
-        millisPerStepOnce(driver, 5);
-        return millisPerStepOnce(driver, steps);
+    private double measure(Map<String, String> settings, String output, int steps) throws Exception {
+        HostDriver driver;
+        try {
+            driver = new HostDriver(HostDriverSettings.from(settings));
+        } catch (IllegalStateException e) {
+            Assumptions.abort("mount namespaces unavailable: " + e.getMessage());
+            throw e;
+        }
+        try (driver) {
+            millisPerStep(driver, output, 5);
+            return millisPerStep(driver, output, steps);
+        }
     }
 
-    private double millisPerStepOnce(HostDriver driver, int steps) throws Exception {
+    private double millisPerStep(HostDriver driver, String output, int steps) throws Exception {
         long begin = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             RecordingListener listener = new RecordingListener();
-            driver.start(Launches.in(work).command("true").output("out", "/mnt/out/x").build(), listener);
+            Launches launch = Launches.in(work).command("true");
+            if (output != null) {
+                launch.output("out", output);
+            }
+            driver.start(launch.build(), listener);
             assertThat(listener.exited().exitCode()).isZero();
         }
         return (System.nanoTime() - begin) / 1e6 / steps;

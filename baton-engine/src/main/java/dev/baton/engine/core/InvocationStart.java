@@ -100,6 +100,7 @@ final class InvocationStart {
                 ((Substituter.Outcome.Done<List<ArtifactSpec>>) located).value());
         TemplateInvoker.invoke(tick, new Call(at.nodeName(), at.displayName(), at.parentId(), at.boundaryId(),
                 template, resolved.host(), values, artifacts, at.waiter(), null, false));
+        tick.state.lifecycleHooks().watchInvocation(invocation, scope, at);
     }
 
     /**

@@ -40,6 +40,7 @@ final class RootProgress implements Frame {
         Call entry = new Call(run, run, null, null, ArgumentArtifacts.bind(resolved.template(), workflowArtifacts),
                 resolved.host(), arguments, Map.of(), root, null, false);
         root.locks = Locks.of(tick.state, spec.synchronization(), tick.state.globals());
+        tick.state.lifecycleHooks().watchWorkflow(tick);
         Locks.acquire(tick, run, root.locks, t -> TemplateInvoker.invoke(t, entry));
     }
 
@@ -48,12 +49,12 @@ final class RootProgress implements Frame {
         if (entry == null) {
             entry = child;
             if (!startExitHandler(tick)) {
-                complete(tick);
+                tick.state.lifecycleHooks().whenIdle(tick, this::complete);
             }
             return;
         }
         exitHandler = child;
-        complete(tick);
+        tick.state.lifecycleHooks().whenIdle(tick, this::complete);
     }
 
     private boolean startExitHandler(Tick tick) {

@@ -24,10 +24,16 @@ public final class RunContexts {
                 ? workflow.metadata().name()
                 : (workflow.metadata() != null && workflow.metadata().generateName() != null
                 ? workflow.metadata().generateName() : "workflow-") + nameSuffix;
+        return restore(workflow, library, now, name, uid);
+    }
+
+    /** The context of a run whose name and uid are already decided (e.g. read back from the store). */
+    public static RunContext restore(Workflow workflow, TemplateLibrary library, Instant createdAt, String runName,
+                                     String uid) {
         String namespace = workflow.metadata() != null && workflow.metadata().namespace() != null
                 ? workflow.metadata().namespace() : "default";
         WorkflowSpec spec = effectiveSpec(workflow.spec(), library);
-        return new RunContext(name, uid, namespace, now, workflow, spec, parameters(spec), library);
+        return new RunContext(runName, uid, namespace, createdAt, workflow, spec, parameters(spec), library);
     }
 
     /** A workflow that refers to a template takes its spec, with its own entrypoint, arguments and set fields winning. */

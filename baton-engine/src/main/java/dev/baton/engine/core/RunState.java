@@ -24,6 +24,7 @@ public final class RunState {
     private final Map<String, LeafProgress> runningLeaves = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> timers = new HashMap<>();
     private RootProgress root;
+    private final LifecycleHooks lifecycleHooks = new LifecycleHooks();
     private final Map<String, java.util.function.Consumer<Tick>> memoLookups = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> lockWaits = new HashMap<>();
     private final Map<String, java.util.Set<String>> heldLocks = new java.util.TreeMap<>();
@@ -175,6 +176,10 @@ public final class RunState {
     /** Locks this run holds now, by lock name, with their holders. */
     public Map<String, java.util.Set<String>> heldLocks() {
         return heldLocks;
+    }
+
+    LifecycleHooks lifecycleHooks() {
+        return lifecycleHooks;
     }
 
     RootProgress root() {

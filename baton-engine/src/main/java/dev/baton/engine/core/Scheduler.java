@@ -55,6 +55,8 @@ public final class Scheduler {
             }
         }
         tick.drain();
+        state.lifecycleHooks().evaluate(tick);
+        tick.drain();
         return new Decision(state, tick.effects());
     }
 

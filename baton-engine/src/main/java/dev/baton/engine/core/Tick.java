@@ -57,6 +57,8 @@ final class Tick {
     void drain() {
         while (!finished.isEmpty()) {
             NodeState node = finished.pollFirst();
+            // A hook watching this node's phase fires before anything reacts to the node being done.
+            state.lifecycleHooks().evaluate(this);
             Frame waiter = state.waiterOf(node.id());
             if (waiter != null) {
                 waiter.childFinished(this, node);

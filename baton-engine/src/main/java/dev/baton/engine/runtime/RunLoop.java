@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,7 @@ public final class RunLoop {
     private final RunListener listener;
     private final MemoCache memoCache;
     private final LockService locks;
+    private final Semaphore stepSlots;
     private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, AttemptId> attempts = new HashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,11 +48,17 @@ public final class RunLoop {
 
     public RunLoop(Driver driver, StepPreparation preparation, StepCollection collection, Clock clock,
                    RunListener listener) {
-        this(driver, preparation, collection, clock, listener, new InMemoryMemoCache(), new LocalLockService());
+        this(driver, preparation, collection, clock, listener, new InMemoryMemoCache(), new LocalLockService(),
+                defaultParallelSteps());
     }
 
+    /**
+     * @param maxParallelSteps how many steps may run at once on this machine (0: no limit); steps beyond it
+     *                         wait for a slot, so a 10,000-wide fan-out does not start 10,000 processes at once
+     */
     public RunLoop(Driver driver, StepPreparation preparation, StepCollection collection, Clock clock,
-                   RunListener listener, MemoCache memoCache, LockService locks) {
+                   RunListener listener, MemoCache memoCache, LockService locks, int maxParallelSteps) {
+        this.stepSlots = new Semaphore(maxParallelSteps <= 0 ? Integer.MAX_VALUE : maxParallelSteps, true);
         this.memoCache = memoCache;
         this.locks = locks;
         this.driver = driver;
@@ -76,9 +84,14 @@ public final class RunLoop {
             return state;
         } finally {
             timers.shutdownNow();
-            workers.shutdown();
+            workers.shutdownNow();
             workers.awaitTermination(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Four steps per processor, at least 8: enough to keep a machine busy with short steps. */
+    public static int defaultParallelSteps() {
+        return Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     }
 
     /** Asks the run to stop: running steps are killed and the run ends Failed with the message. */
@@ -116,15 +129,23 @@ public final class RunLoop {
         AttemptId id = new AttemptId(state.runName(), launch.nodeId(), launch.attempt());
         attempts.put(launch.nodeId(), id);
         workers.execute(() -> {
+            try {
+                stepSlots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             StepPreparation.Prepared prepared;
             try {
                 prepared = preparation.prepare(id, launch.step());
             } catch (Exception e) {
+                stepSlots.release();
                 events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
                         RunEvent.StepReport.failed(StepPreparation.describe(e))));
                 return;
             }
             if (prepared.failure() != null) {
+                stepSlots.release();
                 events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
                         RunEvent.StepReport.failed(prepared.failure())));
                 return;
@@ -137,6 +158,7 @@ public final class RunLoop {
 
                 @Override
                 public void finished(AttemptId attempt, StepOutcome outcome) {
+                    stepSlots.release();
                     RunEvent.StepReport report = collection.collect(launch.step(), prepared, outcome);
                     events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(), report));
                 }

@@ -1,0 +1,31 @@
+package dev.baton.spi.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ownership of runs by engine instances. A lease expires unless renewed; each acquisition increments the
+ * run's generation, which fences every later write of an earlier owner ({@link RunLog#commit}).
+ */
+public interface LeaseStore {
+
+    /**
+     * Takes the run when it is unowned or its lease has expired at {@code now}, incrementing its generation;
+     * empty when it is held by an unexpired lease (whoever the owner) or there is no such run.
+     */
+    Optional<Lease> acquire(String runUid, String owner, Duration ttl, Instant now);
+
+    /**
+     * Claims up to {@code limit} unfinished runs that nobody holds (or whose lease expired), highest priority
+     * then oldest first; concurrent callers never claim the same run.
+     */
+    List<Lease> acquireUnfinished(String owner, int limit, Duration ttl, Instant now);
+
+    /** Extends a lease still current (even if expired, as long as nobody took over); else {@link FencedException}. */
+    Lease renew(Lease lease, Duration ttl, Instant now);
+
+    /** Gives the run up; does nothing if the lease is no longer current. */
+    void release(Lease lease);
+}

@@ -1,0 +1,2 @@
+-- A migration of a future Baton: the store must refuse a database that has it.
+CREATE TABLE future_feature (id INTEGER PRIMARY KEY);
