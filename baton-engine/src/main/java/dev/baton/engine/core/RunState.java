@@ -24,6 +24,8 @@ public final class RunState {
     private final Map<String, LeafProgress> runningLeaves = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> timers = new HashMap<>();
     private RootProgress root;
+    private final Map<String, Effect> outstanding = new LinkedHashMap<>();
+    private final java.util.Set<NodeState> changed = new java.util.LinkedHashSet<>();
     private final LifecycleHooks lifecycleHooks = new LifecycleHooks();
     private final Map<String, java.util.function.Consumer<Tick>> memoLookups = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> lockWaits = new HashMap<>();
@@ -176,6 +178,38 @@ public final class RunState {
     /** Locks this run holds now, by lock name, with their holders. */
     public Map<String, java.util.Set<String>> heldLocks() {
         return heldLocks;
+    }
+
+    /**
+     * Effects whose answer has not come back yet: steps running, timers armed, lookups and lock requests
+     * pending. After a restart, replaying the run's events rebuilds this, and the runtime carries them out
+     * again (re-attaching to steps rather than starting them anew).
+     */
+    public java.util.Collection<Effect> outstanding() {
+        return java.util.List.copyOf(outstanding.values());
+    }
+
+    void expect(String key, Effect effect) {
+        outstanding.put(key, effect);
+    }
+
+    void answered(String key) {
+        outstanding.remove(key);
+    }
+
+    void clearOutstanding() {
+        outstanding.clear();
+    }
+
+    /** Nodes created or changed since the last call (for incremental persistence). */
+    public java.util.List<NodeState> takeChanged() {
+        java.util.List<NodeState> nodes = java.util.List.copyOf(changed);
+        changed.clear();
+        return nodes;
+    }
+
+    void touch(NodeState node) {
+        changed.add(node);
     }
 
     LifecycleHooks lifecycleHooks() {

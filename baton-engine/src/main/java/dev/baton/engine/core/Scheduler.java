@@ -27,15 +27,18 @@ public final class Scheduler {
                 LeafProgress leaf = state.runningLeaves().get(started.nodeId());
                 if (leaf != null && leaf.attempt() == started.attempt()) {
                     leaf.started(tick);
+                    state.touch(leaf.node());
                 }
             }
             case RunEvent.StepFinished finished -> {
                 LeafProgress leaf = state.runningLeaves().get(finished.nodeId());
                 if (leaf != null && leaf.attempt() == finished.attempt()) {
+                    state.answered(OutstandingKeys.step(finished.nodeId()));
                     leaf.finished(tick, finished.report());
                 }
             }
             case RunEvent.TimerFired fired -> {
+                state.answered(OutstandingKeys.timer(fired.nodeId(), fired.purpose()));
                 if (fired.nodeId().equals(state.runName()) && DEADLINE.equals(fired.purpose())) {
                     terminate(tick, "Step exceeded its deadline", "Workflow exceeded its deadline");
                 } else {
@@ -46,8 +49,12 @@ public final class Scheduler {
                 }
             }
             case RunEvent.CancelRequested cancel -> terminate(tick, cancel.message(), cancel.message());
-            case RunEvent.MemoLookedUp memo -> TemplateInvoker.memoLookedUp(tick, memo.nodeId(), memo.outputs());
+            case RunEvent.MemoLookedUp memo -> {
+                state.answered(OutstandingKeys.memo(memo.nodeId()));
+                TemplateInvoker.memoLookedUp(tick, memo.nodeId(), memo.outputs());
+            }
             case RunEvent.LockAcquired lock -> {
+                state.answered(OutstandingKeys.lock(lock.holder(), lock.lock()));
                 Consumer<Tick> waiting = state.lockWaits().remove(lock.holder() + "\n" + lock.lock());
                 if (waiting != null) {
                     waiting.accept(tick);
@@ -83,12 +90,14 @@ public final class Scheduler {
         }
         state.runningLeaves().clear();
         state.timers().clear();
+        state.clearOutstanding();
         state.lockWaits().clear();
         state.heldLocks().forEach((lock, holders) -> holders.forEach(h -> tick.emit(new Effect.ReleaseLock(h, lock))));
         state.heldLocks().values().forEach(java.util.Set::clear);
         for (NodeState node : state.nodes()) {
             if (!node.isFulfilled()) {
                 node.finish(tick.now, NodePhase.Failed, nodeMessage);
+                state.touch(node);
             }
         }
         state.end(tick.now, WorkflowPhase.Failed, runMessage);

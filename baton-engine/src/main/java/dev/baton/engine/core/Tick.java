@@ -22,6 +22,10 @@ final class Tick {
 
     void emit(Effect effect) {
         effects.add(effect);
+        String key = OutstandingKeys.of(effect);
+        if (key != null) {
+            state.expect(key, effect);
+        }
     }
 
     List<Effect> effects() {
@@ -31,6 +35,7 @@ final class Tick {
     /** Creates a node, registers who waits for it, and links it under its parent. */
     NodeState createNode(NodeState node, String parentId, Frame waiter) {
         state.add(node, waiter);
+        state.touch(node);
         if (parentId != null) {
             NodeState parent = state.node(parentId);
             if (parent != null) {
@@ -50,6 +55,7 @@ final class Tick {
             return;
         }
         node.finish(now, phase, message);
+        state.touch(node);
         finished.addLast(node);
     }
 

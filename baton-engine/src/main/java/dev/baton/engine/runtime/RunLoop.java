@@ -12,6 +12,9 @@ import dev.baton.spi.driver.StepOutcome;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -37,6 +40,7 @@ public final class RunLoop {
     private final MemoCache memoCache;
     private final LockService locks;
     private final Semaphore stepSlots;
+    private RunJournal journal = RunJournal.NONE;
     private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, AttemptId> attempts = new HashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -68,21 +72,61 @@ public final class RunLoop {
         this.listener = listener;
     }
 
-    /** Runs until the run reaches a final phase. */
+    /** Records the run's progress in {@code journal} before acting on it (default: nowhere). */
+    public RunLoop journal(RunJournal journal) {
+        this.journal = journal;
+        return this;
+    }
+
+    /** Runs a new run until it reaches a final phase. */
     public RunState run(RunState state) throws InterruptedException {
+        journal.begin(state);
         events.add(new RunEvent.RunStarted());
+        return loop(state);
+    }
+
+    /**
+     * Continues a run rebuilt from its log: what was in flight when the engine stopped is carried out again —
+     * steps are re-attached (never started anew), timers re-armed, lookups and lock requests repeated.
+     */
+    public RunState resume(RunState restored) throws InterruptedException {
+        journal.begin(restored);
+        for (Effect effect : restored.outstanding()) {
+            if (effect instanceof Effect.LaunchStep launch) {
+                reattach(restored, launch);
+            } else {
+                carryOut(restored, effect);
+            }
+        }
+        return loop(restored);
+    }
+
+    private static final int BATCH = 256;
+
+    private RunState loop(RunState state) throws InterruptedException {
         try {
+            List<RunJournal.TimedEvent> applied = new ArrayList<>();
+            List<Effect> effects = new ArrayList<>();
             while (!state.phase().isFinished()) {
                 RunEvent event = events.take();
-                Decision decision = scheduler.apply(state, event, clock.instant());
-                state = decision.next();
-                for (Effect effect : decision.effects()) {
+                applied.clear();
+                effects.clear();
+                do {
+                    Instant now = clock.instant();
+                    Decision decision = scheduler.apply(state, event, now);
+                    state = decision.next();
+                    applied.add(new RunJournal.TimedEvent(event, now));
+                    effects.addAll(decision.effects());
+                } while (applied.size() < BATCH && !state.phase().isFinished() && (event = events.poll()) != null);
+                journal.record(state, applied);
+                for (Effect effect : effects) {
                     carryOut(state, effect);
                 }
                 listener.updated(state);
             }
             return state;
         } finally {
+            journal.end(state);
             timers.shutdownNow();
             workers.shutdownNow();
             workers.awaitTermination(30, TimeUnit.SECONDS);
@@ -125,6 +169,40 @@ public final class RunLoop {
         }
     }
 
+    private void reattach(RunState state, Effect.LaunchStep launch) {
+        AttemptId id = new AttemptId(state.runName(), launch.nodeId(), launch.attempt());
+        attempts.put(launch.nodeId(), id);
+        workers.execute(() -> {
+            StepPreparation.Prepared prepared;
+            try {
+                prepared = preparation.describe(id, launch.step());
+            } catch (Exception e) {
+                events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
+                        RunEvent.StepReport.failed(StepPreparation.describe(e))));
+                return;
+            }
+            driver.reattach(prepared.launch(), listenerFor(launch, prepared, false));
+        });
+    }
+
+    private StepListener listenerFor(Effect.LaunchStep launch, StepPreparation.Prepared prepared, boolean holdsSlot) {
+        return new StepListener() {
+            @Override
+            public void started(AttemptId attempt) {
+                events.add(new RunEvent.StepStarted(launch.nodeId(), launch.attempt()));
+            }
+
+            @Override
+            public void finished(AttemptId attempt, StepOutcome outcome) {
+                if (holdsSlot) {
+                    stepSlots.release();
+                }
+                RunEvent.StepReport report = collection.collect(launch.step(), prepared, outcome);
+                events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(), report));
+            }
+        };
+    }
+
     private void launch(RunState state, Effect.LaunchStep launch) {
         AttemptId id = new AttemptId(state.runName(), launch.nodeId(), launch.attempt());
         attempts.put(launch.nodeId(), id);
@@ -150,19 +228,7 @@ public final class RunLoop {
                         RunEvent.StepReport.failed(prepared.failure())));
                 return;
             }
-            driver.start(prepared.launch(), new StepListener() {
-                @Override
-                public void started(AttemptId attempt) {
-                    events.add(new RunEvent.StepStarted(launch.nodeId(), launch.attempt()));
-                }
-
-                @Override
-                public void finished(AttemptId attempt, StepOutcome outcome) {
-                    stepSlots.release();
-                    RunEvent.StepReport report = collection.collect(launch.step(), prepared, outcome);
-                    events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(), report));
-                }
-            });
+            driver.start(prepared.launch(), listenerFor(launch, prepared, true));
         });
     }
 }

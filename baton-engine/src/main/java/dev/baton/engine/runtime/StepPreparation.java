@@ -42,6 +42,15 @@ public final class StepPreparation {
     }
 
     public Prepared prepare(AttemptId id, ResolvedStep step) throws IOException {
+        return build(id, step, true);
+    }
+
+    /** The launch of an attempt that already ran or runs (after a restart): nothing is placed on disk. */
+    public Prepared describe(AttemptId id, ResolvedStep step) throws IOException {
+        return build(id, step, false);
+    }
+
+    private Prepared build(AttemptId id, ResolvedStep step, boolean placeInputs) throws IOException {
         TemplateSpec template = step.template();
         ContainerSpec container;
         String script = null;
@@ -59,12 +68,15 @@ public final class StepPreparation {
             return new Prepared(null, null, "template '" + template.name() + "' has no container");
         }
         Path workArea = workRoot.resolve(id.run()).resolve(id.node() + "-" + id.attempt());
-        Files.createDirectories(workArea);
         List<StepLaunch.InputFile> inputs = new ArrayList<>();
-        for (ArtifactSpec input : template.inputsOrEmpty().artifactsOrEmpty()) {
-            String failure = placeInput(input, step.inputArtifacts().get(input.name()), workArea, inputs);
-            if (failure != null) {
-                return new Prepared(null, workArea, failure);
+        if (placeInputs) {
+            Files.createDirectories(workArea);
+            for (ArtifactSpec input : template.inputsOrEmpty().artifactsOrEmpty()) {
+                String failure = placeInput(input, step.inputArtifacts().get(input.name()), workArea, inputs);
+                if (failure != null) {
+                    WorkAreas.delete(workArea);
+                    return new Prepared(null, null, failure);
+                }
             }
         }
         List<StepLaunch.OutputPath> outputs = new ArrayList<>();

@@ -52,6 +52,18 @@ public final class WorkflowView {
         return meta;
     }
 
+    /** {@code status} without its nodes (the store keeps nodes as rows of their own). */
+    public static Map<String, Object> statusWithoutNodes(RunState state) {
+        Map<String, Object> status = status(state);
+        status.remove("nodes");
+        return status;
+    }
+
+    /** {@code metadata} as Argo shows it. */
+    public static Map<String, Object> metadataOf(RunState state) {
+        return metadata(state);
+    }
+
     private static Map<String, Object> status(RunState state) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("phase", state.phase().name());
@@ -99,7 +111,8 @@ public final class WorkflowView {
         return sync;
     }
 
-    private static Map<String, Object> node(RunState state, NodeState node) {
+    /** One entry of {@code status.nodes}. */
+    public static Map<String, Object> node(RunState state, NodeState node) {
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("id", node.id());
         n.put("name", node.name());

@@ -71,7 +71,7 @@ public final class ArtifactFiles {
             }
             return null;
         } catch (IOException | IllegalArgumentException e) {
-            return "GET " + location.url() + " failed: " + e.getMessage();
+            return "GET " + location.url() + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "GET " + location.url() + " was interrupted";

@@ -1,0 +1,100 @@
+package dev.baton.engine.runtime.durable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.core.NodeState;
+import dev.baton.engine.core.RunState;
+import dev.baton.engine.runtime.RunJournal;
+import dev.baton.engine.runtime.WorkflowView;
+import dev.baton.spi.store.Lease;
+import dev.baton.spi.store.NewEvent;
+import dev.baton.spi.store.NodeRow;
+import dev.baton.spi.store.RunProgress;
+import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.Store;
+import dev.baton.spi.store.StoreException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records runs in the store: the run record and snapshot when a run starts, then per batch its events,
+ * the nodes they changed and the run's status, in one fenced transaction under the run's lease.
+ */
+public final class StoreJournal implements RunJournal {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Store store;
+    private final String owner;
+    private final Clock clock;
+    private final Duration leaseTime;
+    private Lease lease;
+
+    public StoreJournal(Store store, String owner, Clock clock, Duration leaseTime) {
+        this.store = store;
+        this.owner = owner;
+        this.clock = clock;
+        this.leaseTime = leaseTime;
+    }
+
+    /** Takes over a run that is already stored (resume), with the lease acquired by the caller. */
+    public StoreJournal resuming(Lease acquired) {
+        StoreJournal journal = new StoreJournal(store, owner, clock, leaseTime);
+        journal.lease = acquired;
+        return journal;
+    }
+
+    @Override
+    public void begin(RunState state) {
+        if (lease != null) {
+            return;
+        }
+        var context = state.context();
+        var meta = context.workflow().metadata();
+        int priority = context.spec().priority() == null ? 0 : context.spec().priority();
+        store.runs().create(new RunRecord(context.uid(), context.namespace(), context.runName(),
+                RunSnapshot.encode(context), meta == null || meta.labels() == null ? Map.of() : meta.labels(),
+                state.phase().name(), context.createdAt(), null, null, null, priority, json(Map.of())));
+        lease = store.leases().acquire(context.uid(), owner, leaseTime, clock.instant())
+                .orElseThrow(() -> new StoreException("run " + context.runName() + " is owned by another engine"));
+    }
+
+    @Override
+    public void record(RunState state, List<TimedEvent> events) {
+        Instant now = clock.instant();
+        if (lease.expiresAt().minus(leaseTime.dividedBy(2)).isBefore(now)) {
+            lease = store.leases().renew(lease, leaseTime, now);
+        }
+        List<NewEvent> batch = new ArrayList<>(events.size());
+        for (TimedEvent e : events) {
+            batch.add(new NewEvent(EventCodec.type(e.event()), EventCodec.encode(e.event()), e.at()));
+        }
+        List<NodeRow> nodes = new ArrayList<>();
+        for (NodeState node : state.takeChanged()) {
+            nodes.add(new NodeRow(state.context().uid(), node.id(), node.name(), node.displayName(),
+                    node.type().name(), node.phase().name(), node.startedAt(), node.finishedAt(),
+                    json(WorkflowView.node(state, node))));
+        }
+        store.log().commit(lease, batch, new RunProgress(state.phase().name(), state.startedAt(), state.finishedAt(),
+                state.message(), json(WorkflowView.statusWithoutNodes(state)), nodes, List.of(), List.of()));
+    }
+
+    @Override
+    public void end(RunState state) {
+        if (lease != null) {
+            store.leases().release(lease);
+            lease = null;
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
