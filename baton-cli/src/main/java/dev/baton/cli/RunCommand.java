@@ -1,21 +1,13 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.baton.artifact.fs.FilesystemArtifactStore;
-import dev.baton.driver.process.HostDriver;
 import dev.baton.engine.core.RunContext;
 import dev.baton.engine.core.RunContexts;
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.core.TemplateLibrary;
-import dev.baton.engine.runtime.InMemoryMemoCache;
-import dev.baton.engine.runtime.LocalLockService;
-import dev.baton.engine.runtime.RunLoop;
-import dev.baton.engine.runtime.StepCollection;
-import dev.baton.engine.runtime.StepPreparation;
+import dev.baton.engine.runtime.RunJournal;
 import dev.baton.engine.runtime.WorkflowView;
-import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.durable.StoreJournal;
+import dev.baton.spi.store.Store;
 import dev.baton.model.run.WorkflowPhase;
 import dev.baton.model.spec.ClusterWorkflowTemplate;
 import dev.baton.model.spec.Workflow;
@@ -66,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--driver", paramLabel = "KIND", defaultValue = "host",
             description = "Where steps run: host (default).")
     String driverKind;
+
+    @Option(names = "--ephemeral", description = "Keeps nothing: the run is not recorded in the store.")
+    boolean ephemeral;
 
     @Option(names = "--keep-work", description = "Keeps each step's private work directory for inspection.")
     boolean keepWork;
@@ -129,33 +124,26 @@ final class RunCommand implements Callable<Integer> {
         RunContext context = RunContexts.of(workflow, library, clock.instant(), nameSuffix(),
                 UUID.randomUUID().toString());
         System.err.println("Running " + context.runName());
-        try (FilesystemArtifactStore store = new FilesystemArtifactStore(home.resolve("artifacts"));
-             HostDriver driver = new HostDriver()) {
-            driver.isolationWarning().ifPresent(System.err::println);
-            ArtifactFiles artifacts = new ArtifactFiles(store);
-            RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
-                    new StepCollection(artifacts, keepWork), clock,
-                    new ProgressPrinter(System.err, System.console() != null && System.getenv("TERM") != null
-                            && !"dumb".equals(System.getenv("TERM")), clock),
-                    new InMemoryMemoCache(), new LocalLockService(),
-                    maxParallelSteps == null ? RunLoop.defaultParallelSteps() : maxParallelSteps);
-            Interrupts.onInterrupt(() -> loop.cancel("Stopped by user (interrupt)"));
-            RunState state = loop.run(new RunState(context));
-            print(state);
-            System.err.println(context.runName() + " " + state.phase()
-                    + (state.message() != null ? ": " + state.message() : ""));
-            return state.phase() == WorkflowPhase.Succeeded ? 0 : 1;
+        try (Store store = ephemeral ? null : StoreAccess.open(home)) {
+            RunJournal journal = store == null ? RunJournal.NONE
+                    : new StoreJournal(store, StoreAccess.owner(), clock, LEASE);
+            RunState state = Engine.open(home, clock, output, keepWork, maxParallelSteps)
+                    .run(loop -> loop.journal(journal).run(new RunState(context)));
+            return finish(state);
         }
     }
 
+    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
+
+    private int finish(RunState state) throws IOException {
+        print(state);
+        System.err.println(state.runName() + " " + state.phase()
+                + (state.message() != null ? ": " + state.message() : ""));
+        return state.phase() == WorkflowPhase.Succeeded ? 0 : 1;
+    }
+
     private void print(RunState state) throws IOException {
-        if (output == null) {
-            return;
-        }
-        ObjectMapper mapper = output.equals("yaml") ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
-        mapper.enable(SerializationFeature.INDENT_OUTPUT);
-        System.out.println(mapper.writeValueAsString(WorkflowView.of(state)));
-        System.out.flush();
+        Output.print(output, WorkflowView.of(state));
     }
 
     private Map<String, String> parseParameters() {

@@ -61,6 +61,7 @@ final class LeafProgress {
     void finished(Tick tick, RunEvent.StepReport report) {
         tick.state.runningLeaves().remove(node.id());
         tick.state.workflowGate().release(tick);
+        node.logs().putAll(report.logs());
         if (report.failure() != null) {
             tick.finish(node, NodePhase.Error, report.failure());
             return;

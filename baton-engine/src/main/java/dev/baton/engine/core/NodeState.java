@@ -27,6 +27,7 @@ public final class NodeState {
     private final Map<String, String> outputParameters = new LinkedHashMap<>();
     private final Map<String, ArtifactRef> outputArtifacts = new LinkedHashMap<>();
     private final Map<String, ArtifactRef> inputArtifacts = new LinkedHashMap<>();
+    private final Map<String, ArtifactRef> logs = new LinkedHashMap<>();
     private String result;
     private String exitCode;
     private int attempts;
@@ -102,6 +103,11 @@ public final class NodeState {
 
     public Map<String, ArtifactRef> inputArtifacts() {
         return inputArtifacts;
+    }
+
+    /** The step's standard output and error kept in the artifact store, by stream name. */
+    public Map<String, ArtifactRef> logs() {
+        return logs;
     }
 
     public String result() {

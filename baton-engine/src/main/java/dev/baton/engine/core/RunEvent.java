@@ -43,21 +43,28 @@ public sealed interface RunEvent {
      * @param failure          why the step could not run or be observed (driver or infrastructure), or null
      * @param deadlineExceeded whether the step was killed at its deadline
      * @param cancelled        whether the step was cancelled on request
+     * @param logs             the step's standard output and error kept in the artifact store ({@code stdout},
+     *                         {@code stderr})
      */
     record StepReport(Integer exitCode, String stdout, Map<String, String> parameters,
                       Map<String, ArtifactRef> artifacts, String failure, boolean deadlineExceeded,
-                      boolean cancelled) {
+                      boolean cancelled, Map<String, ArtifactRef> logs) {
         public StepReport {
             parameters = Map.copyOf(parameters);
             artifacts = Map.copyOf(artifacts);
+            logs = logs == null ? Map.of() : Map.copyOf(logs);
         }
 
         public static StepReport exited(int exitCode, String stdout, Map<String, String> parameters) {
-            return new StepReport(exitCode, stdout, parameters, Map.of(), null, false, false);
+            return new StepReport(exitCode, stdout, parameters, Map.of(), null, false, false, Map.of());
         }
 
         public static StepReport failed(String message) {
-            return new StepReport(null, null, Map.of(), Map.of(), message, false, false);
+            return new StepReport(null, null, Map.of(), Map.of(), message, false, false, Map.of());
+        }
+
+        public StepReport withLogs(Map<String, ArtifactRef> kept) {
+            return new StepReport(exitCode, stdout, parameters, artifacts, failure, deadlineExceeded, cancelled, kept);
         }
     }
 }

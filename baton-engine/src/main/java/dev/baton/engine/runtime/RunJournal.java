@@ -38,4 +38,8 @@ public interface RunJournal {
 
     /** The loop stops driving the run (it finished, or the engine is shutting down). */
     void end(RunState state);
+
+    /** Called now and then while the run is idle, to keep ownership of the run. */
+    default void keepAlive() {
+    }
 }

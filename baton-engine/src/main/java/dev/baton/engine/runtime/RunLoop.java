@@ -104,6 +104,13 @@ public final class RunLoop {
     private static final int BATCH = 256;
 
     private RunState loop(RunState state) throws InterruptedException {
+        var keepAlive = timers.scheduleAtFixedRate(() -> {
+            try {
+                journal.keepAlive();
+            } catch (RuntimeException e) {
+                events.add(new RunEvent.CancelRequested("lost ownership of the run: " + e.getMessage()));
+            }
+        }, 10, 10, TimeUnit.SECONDS);
         try {
             List<RunJournal.TimedEvent> applied = new ArrayList<>();
             List<Effect> effects = new ArrayList<>();
@@ -126,6 +133,7 @@ public final class RunLoop {
             }
             return state;
         } finally {
+            keepAlive.cancel(false);
             journal.end(state);
             timers.shutdownNow();
             workers.shutdownNow();

@@ -30,8 +30,9 @@ public final class StepCollection {
             return switch (outcome) {
                 case StepOutcome.Failed failed -> RunEvent.StepReport.failed(failed.message());
                 case StepOutcome.Cancelled cancelled -> new RunEvent.StepReport(null, read(cancelled.stdout()),
-                        Map.of(), Map.of(), null, false, true);
-                case StepOutcome.Exited exited -> exited(step, exited);
+                        Map.of(), Map.of(), null, false, true, keepLogs(step, cancelled.stdout(), cancelled.stderr()));
+                case StepOutcome.Exited exited -> exited(step, exited)
+                        .withLogs(keepLogs(step, exited.stdout(), exited.stderr()));
             };
         } catch (IOException | RuntimeException e) {
             return RunEvent.StepReport.failed("failed to collect outputs: " + StepPreparation.describe(e));
@@ -68,7 +69,19 @@ public final class StepCollection {
             stored.put(a.name(), artifacts.store(file, key));
         }
         return new RunEvent.StepReport(exited.exitCode(), read(exited.stdout()), parameters, stored, failure,
-                exited.deadlineExceeded(), false);
+                exited.deadlineExceeded(), false, Map.of());
+    }
+
+    /** Keeps the step's output streams in the artifact store so they outlive its work area ({@code baton logs}). */
+    private Map<String, ArtifactRef> keepLogs(ResolvedStep step, Path stdout, Path stderr) throws IOException {
+        Map<String, ArtifactRef> logs = new LinkedHashMap<>();
+        if (stdout != null && Files.exists(stdout)) {
+            logs.put("stdout", artifacts.store(stdout, step.podName() + "/main.log"));
+        }
+        if (stderr != null && Files.exists(stderr)) {
+            logs.put("stderr", artifacts.store(stderr, step.podName() + "/main.err"));
+        }
+        return logs;
     }
 
     private static String read(Path file) throws IOException {

@@ -153,6 +153,11 @@ public final class WorkflowView {
         if (node.type() == dev.baton.model.run.NodeType.Pod) {
             n.put("hostNodeName", "localhost");
         }
+        if (!node.logs().isEmpty()) {
+            Map<String, Object> logs = new LinkedHashMap<>();
+            node.logs().forEach((stream, ref) -> logs.put(stream, ref.digest()));
+            n.put("logs", logs);
+        }
         if (node.memoization() != null) {
             Map<String, Object> memo = new LinkedHashMap<>();
             memo.put("hit", Boolean.TRUE.equals(node.memoization().hit()));

@@ -6,6 +6,9 @@ import dev.baton.engine.core.NodeState;
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.runtime.RunJournal;
 import dev.baton.engine.runtime.WorkflowView;
+import dev.baton.engine.core.ArtifactRef;
+import dev.baton.spi.store.IndexEntry;
+import dev.baton.spi.store.IndexKind;
 import dev.baton.spi.store.Lease;
 import dev.baton.spi.store.NewEvent;
 import dev.baton.spi.store.NodeRow;
@@ -48,7 +51,7 @@ public final class StoreJournal implements RunJournal {
     }
 
     @Override
-    public void begin(RunState state) {
+    public synchronized void begin(RunState state) {
         if (lease != null) {
             return;
         }
@@ -63,7 +66,7 @@ public final class StoreJournal implements RunJournal {
     }
 
     @Override
-    public void record(RunState state, List<TimedEvent> events) {
+    public synchronized void record(RunState state, List<TimedEvent> events) {
         Instant now = clock.instant();
         if (lease.expiresAt().minus(leaseTime.dividedBy(2)).isBefore(now)) {
             lease = store.leases().renew(lease, leaseTime, now);
@@ -73,20 +76,50 @@ public final class StoreJournal implements RunJournal {
             batch.add(new NewEvent(EventCodec.type(e.event()), EventCodec.encode(e.event()), e.at()));
         }
         List<NodeRow> nodes = new ArrayList<>();
+        List<IndexEntry> index = new ArrayList<>();
         for (NodeState node : state.takeChanged()) {
             nodes.add(new NodeRow(state.context().uid(), node.id(), node.name(), node.displayName(),
                     node.type().name(), node.phase().name(), node.startedAt(), node.finishedAt(),
                     json(WorkflowView.node(state, node))));
+            if (node.isFulfilled()) {
+                index(state, node, index);
+            }
         }
         store.log().commit(lease, batch, new RunProgress(state.phase().name(), state.startedAt(), state.finishedAt(),
                 state.message(), json(WorkflowView.statusWithoutNodes(state)), nodes, List.of(), List.of()));
+        if (!index.isEmpty()) {
+            store.artifactIndex().add(index);
+        }
+    }
+
+    /** Records the blobs a finished node refers to, so garbage collection keeps them while the run exists. */
+    private static void index(RunState state, NodeState node, List<IndexEntry> index) {
+        String uid = state.context().uid();
+        node.outputArtifacts().forEach((name, ref) ->
+                index.add(new IndexEntry(uid, node.id(), name, IndexKind.ARTIFACT, ref.digest(), ref.size())));
+        ArtifactRef out = node.logs().get("stdout");
+        if (out != null) {
+            index.add(new IndexEntry(uid, node.id(), "stdout", IndexKind.LOG_STDOUT, out.digest(), out.size()));
+        }
+        ArtifactRef err = node.logs().get("stderr");
+        if (err != null) {
+            index.add(new IndexEntry(uid, node.id(), "stderr", IndexKind.LOG_STDERR, err.digest(), err.size()));
+        }
     }
 
     @Override
-    public void end(RunState state) {
+    public synchronized void end(RunState state) {
         if (lease != null) {
             store.leases().release(lease);
             lease = null;
+        }
+    }
+
+    /** Renews the lease while the run is idle (a long step), so no other engine takes it over. */
+    @Override
+    public synchronized void keepAlive() {
+        if (lease != null) {
+            lease = store.leases().renew(lease, leaseTime, clock.instant());
         }
     }
 

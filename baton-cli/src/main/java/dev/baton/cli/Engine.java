@@ -1,0 +1,65 @@
+package dev.baton.cli;
+
+import dev.baton.artifact.fs.FilesystemArtifactStore;
+import dev.baton.driver.process.HostDriver;
+import dev.baton.engine.core.RunState;
+import dev.baton.engine.runtime.InMemoryMemoCache;
+import dev.baton.engine.runtime.LocalLockService;
+import dev.baton.engine.runtime.RunLoop;
+import dev.baton.engine.runtime.StepCollection;
+import dev.baton.engine.runtime.StepPreparation;
+import dev.baton.engine.runtime.artifact.ArtifactFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Assembles the parts that run workflows in this process: host driver, artifact store, run loop. */
+final class Engine {
+    private final Path home;
+    private final Clock clock;
+    private final boolean terminal;
+    private final boolean keepWork;
+    private final Integer maxParallelSteps;
+
+    private Engine(Path home, Clock clock, String output, boolean keepWork, Integer maxParallelSteps) {
+        this.home = home;
+        this.clock = clock;
+        this.keepWork = keepWork;
+        this.maxParallelSteps = maxParallelSteps;
+        this.terminal = System.console() != null && System.getenv("TERM") != null
+                && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    static Engine open(Path home, Clock clock, String output, boolean keepWork, Integer maxParallelSteps) {
+        return new Engine(home, clock, output, keepWork, maxParallelSteps);
+    }
+
+    /** What to do with a ready run loop. */
+    interface Work {
+        RunState on(RunLoop loop) throws Exception;
+    }
+
+    RunState run(Work work) throws Exception {
+        try (FilesystemArtifactStore store = new FilesystemArtifactStore(home.resolve("artifacts"));
+             HostDriver driver = new HostDriver()) {
+            ArtifactFiles artifacts = new ArtifactFiles(store);
+            RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
+                    new StepCollection(artifacts, keepWork), clock, new ProgressPrinter(System.err, terminal, clock),
+                    new InMemoryMemoCache(), new LocalLockService(),
+                    maxParallelSteps == null ? RunLoop.defaultParallelSteps() : maxParallelSteps);
+            Interrupts.onInterrupt(() -> loop.cancel("Stopped by user (interrupt)"));
+            RunState state = work.on(loop);
+            removeEmptyWorkDirectory(state.runName());
+            return state;
+        }
+    }
+
+    private void removeEmptyWorkDirectory(String runName) {
+        try {
+            java.nio.file.Files.deleteIfExists(home.resolve("work").resolve(runName));
+        } catch (IOException e) {
+            // Not empty (work areas kept with --keep-work): leave it.
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.artifact.fs.FilesystemArtifactStore;
+import dev.baton.spi.store.NodeRow;
+import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code baton logs RUN [NODE]}: the standard output (or error) each step of a recorded run wrote. */
+@Command(name = "logs", description = "Prints what the steps of a recorded run wrote.")
+final class LogsCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run's name (or uid).")
+    String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NODE", description = "One node: display name, name or id.")
+    String node;
+
+    @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The run's namespace.")
+    String namespace;
+
+    @Option(names = "--stderr", description = "Standard error instead of standard output.")
+    boolean stderr;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Store store = StoreAccess.open(BatonHome.resolve());
+             FilesystemArtifactStore artifacts = new FilesystemArtifactStore(BatonHome.resolve().resolve("artifacts"))) {
+            Optional<RunRecord> run = StoredRuns.find(store, namespace, name);
+            if (run.isEmpty()) {
+                System.err.println("baton: no run named '" + name + "' in namespace " + namespace);
+                return 1;
+            }
+            List<NodeRow> nodes = store.log().nodes(run.get().uid()).stream()
+                    .filter(n -> node == null || node.equals(n.displayName()) || node.equals(n.name())
+                            || node.equals(n.nodeId()))
+                    .sorted(java.util.Comparator.comparing(n -> n.startedAt() == null ? java.time.Instant.MAX
+                            : n.startedAt()))
+                    .toList();
+            if (node != null && nodes.isEmpty()) {
+                System.err.println("baton: run '" + name + "' has no node '" + node + "'");
+                return 1;
+            }
+            String stream = stderr ? "stderr" : "stdout";
+            for (NodeRow row : nodes) {
+                JsonNode logs = JSON.readTree(row.statusJson()).path("logs");
+                if (!logs.has(stream)) {
+                    continue;
+                }
+                try (InputStream in = artifacts.open(logs.path(stream).asText());
+                     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        System.out.println(node == null ? row.displayName() + ": " + line : line);
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+}

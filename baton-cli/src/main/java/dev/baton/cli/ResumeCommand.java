@@ -1,0 +1,94 @@
+package dev.baton.cli;
+
+import dev.baton.engine.core.RunState;
+import dev.baton.engine.runtime.durable.RunRecovery;
+import dev.baton.engine.runtime.durable.StoreJournal;
+import dev.baton.model.run.WorkflowPhase;
+import dev.baton.spi.store.Lease;
+import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code baton resume [RUN...]}: continues unfinished runs recorded in the store, in the foreground. */
+@Command(name = "resume", description = "Continues unfinished runs (all of them when none is named).")
+final class ResumeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN", arity = "0..*", description = "Names of the runs to continue.")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The runs' namespace.")
+    String namespace;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "Prints each final workflow as json or yaml.")
+    String output;
+
+    @Option(names = "--keep-work", description = "Keeps each step's private work directory for inspection.")
+    boolean keepWork;
+
+    @Option(names = "--max-parallel-steps", paramLabel = "N", description = "How many steps may run at once.")
+    Integer maxParallelSteps;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Output.valid(output)) {
+            System.err.println("baton: -o must be json or yaml, not '" + output + "'");
+            return Baton.EXIT_INVALID;
+        }
+        Clock clock = Clock.systemUTC();
+        String owner = StoreAccess.owner();
+        try (Store store = StoreAccess.open(BatonHome.resolve())) {
+            List<Lease> leases = new ArrayList<>();
+            if (names.isEmpty()) {
+                leases.addAll(store.leases().acquireUnfinished(owner, 1000, RunCommand.LEASE, clock.instant()));
+                if (leases.isEmpty()) {
+                    System.err.println("baton: no unfinished runs to resume");
+                    return 0;
+                }
+            } else {
+                for (String name : names) {
+                    Optional<RunRecord> record = store.runs().find(namespace, name);
+                    if (record.isEmpty()) {
+                        System.err.println("baton: no run named '" + name + "' in namespace " + namespace);
+                        return Baton.EXIT_INVALID;
+                    }
+                    if (record.get().finished()) {
+                        System.err.println("baton: run '" + name + "' already finished (" + record.get().phase() + ")");
+                        continue;
+                    }
+                    Optional<Lease> lease = store.leases().acquire(record.get().uid(), owner, RunCommand.LEASE,
+                            clock.instant());
+                    if (lease.isEmpty()) {
+                        System.err.println("baton: run '" + name + "' is being run by another engine");
+                        return 1;
+                    }
+                    leases.add(lease.get());
+                }
+            }
+            int status = 0;
+            for (Lease lease : leases) {
+                status = Math.max(status, resume(store, lease, owner, clock));
+            }
+            return status;
+        }
+    }
+
+    private int resume(Store store, Lease lease, String owner, Clock clock) throws Exception {
+        RunRecord record = store.runs().findByUid(lease.runUid()).orElseThrow();
+        RunState restored = RunRecovery.restore(store, record);
+        System.err.println("Resuming " + restored.runName() + " (" + restored.outstanding().size()
+                + " step(s), timer(s) or request(s) in flight)");
+        StoreJournal journal = new StoreJournal(store, owner, clock, RunCommand.LEASE).resuming(lease);
+        RunState state = Engine.open(BatonHome.resolve(), clock, output, keepWork, maxParallelSteps)
+                .run(loop -> loop.journal(journal).resume(restored));
+        Output.print(output, dev.baton.engine.runtime.WorkflowView.of(state));
+        System.err.println(state.runName() + " " + state.phase() + (state.message() != null ? ": " + state.message() : ""));
+        return state.phase() == WorkflowPhase.Succeeded ? 0 : 1;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.engine.core.RunContext;
+import dev.baton.engine.runtime.durable.RunSnapshot;
+import dev.baton.spi.store.NodeRow;
+import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.Store;
+import dev.baton.template.yaml.RecordTrees;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads recorded runs back as Argo {@code Workflow} objects. */
+final class StoredRuns {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StoredRuns() {
+    }
+
+    /** A run by name in a namespace, or by uid. */
+    static Optional<RunRecord> find(Store store, String namespace, String nameOrUid) {
+        return store.runs().find(namespace, nameOrUid).or(() -> store.runs().findByUid(nameOrUid));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> workflow(Store store, RunRecord record) throws IOException {
+        RunContext context = RunSnapshot.decode(record.specJson());
+        Map<String, Object> workflow = new LinkedHashMap<>();
+        workflow.put("apiVersion", "argoproj.io/v1alpha1");
+        workflow.put("kind", "Workflow");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", record.name());
+        metadata.put("namespace", record.namespace());
+        metadata.put("uid", record.uid());
+        metadata.put("creationTimestamp", record.createdAt().toString());
+        Map<String, Object> labels = new LinkedHashMap<>(record.labels());
+        labels.put("workflows.argoproj.io/phase", record.phase());
+        labels.put("workflows.argoproj.io/completed", Boolean.toString(record.finished()));
+        metadata.put("labels", labels);
+        workflow.put("metadata", metadata);
+        workflow.put("spec", RecordTrees.toTree(context.workflow().spec()));
+        Map<String, Object> status = record.statusJson() == null || record.statusJson().isBlank()
+                ? new LinkedHashMap<>() : JSON.readValue(record.statusJson(), LinkedHashMap.class);
+        status.put("phase", record.phase());
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        for (NodeRow row : store.log().nodes(record.uid())) {
+            nodes.put(row.nodeId(), JSON.readValue(row.statusJson(), LinkedHashMap.class));
+        }
+        status.put("nodes", nodes);
+        workflow.put("status", status);
+        return workflow;
+    }
+}
