@@ -21,6 +21,7 @@ import java.util.Map;
  */
 final class ProgressPrinter implements RunListener {
     private static final long REDRAW_MILLIS = 100;
+    private static final int MAX_TREE_LINES = 40;
     private final PrintStream out;
     private final boolean terminal;
     private final Clock clock;
@@ -35,7 +36,7 @@ final class ProgressPrinter implements RunListener {
     }
 
     @Override
-    public void updated(RunState state) {
+    public void updated(RunState state, List<NodeState> changed) {
         if (terminal) {
             long now = clock.millis();
             if (now - lastDraw >= REDRAW_MILLIS || state.phase().isFinished()) {
@@ -44,7 +45,7 @@ final class ProgressPrinter implements RunListener {
             }
             return;
         }
-        for (NodeState node : state.nodes()) {
+        for (NodeState node : changed) {
             if (node.type() == NodeType.StepGroup || node.type() == NodeType.TaskGroup) {
                 continue;
             }
@@ -80,6 +81,11 @@ final class ProgressPrinter implements RunListener {
         NodeState exit = state.nodeByName(state.runName() + ".onExit");
         if (exit != null) {
             tree(exit, byId, "", lines, new java.util.HashSet<>());
+        }
+        if (lines.size() > MAX_TREE_LINES) {
+            int hidden = lines.size() - MAX_TREE_LINES;
+            lines = new ArrayList<>(lines.subList(0, MAX_TREE_LINES));
+            lines.add("  … " + hidden + " more nodes (baton get shows them all)");
         }
         StringBuilder frame = new StringBuilder();
         if (drawnLines > 0) {

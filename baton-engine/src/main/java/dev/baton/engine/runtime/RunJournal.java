@@ -1,5 +1,6 @@
 package dev.baton.engine.runtime;
 
+import dev.baton.engine.core.NodeState;
 import dev.baton.engine.core.RunEvent;
 import dev.baton.engine.core.RunState;
 
@@ -18,7 +19,7 @@ public interface RunJournal {
         }
 
         @Override
-        public void record(RunState state, List<TimedEvent> events) {
+        public void record(RunState state, List<TimedEvent> events, List<NodeState> changed) {
         }
 
         @Override
@@ -33,8 +34,11 @@ public interface RunJournal {
     /** The run starts (a new run is stored; a resumed one is already there) and is now owned by this engine. */
     void begin(RunState state);
 
-    /** Durably records a batch of applied events and the state they led to; throws if that is impossible. */
-    void record(RunState state, List<TimedEvent> events);
+    /**
+     * Durably records a batch of applied events and the state they led to ({@code changed}: the nodes created
+     * or changed by the batch); throws if that is impossible.
+     */
+    void record(RunState state, List<TimedEvent> events, List<NodeState> changed);
 
     /** The loop stops driving the run (it finished, or the engine is shutting down). */
     void end(RunState state);

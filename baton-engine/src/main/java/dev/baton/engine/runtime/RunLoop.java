@@ -2,6 +2,7 @@ package dev.baton.engine.runtime;
 
 import dev.baton.engine.core.Decision;
 import dev.baton.engine.core.Effect;
+import dev.baton.engine.core.NodeState;
 import dev.baton.engine.core.RunEvent;
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.core.Scheduler;
@@ -125,11 +126,12 @@ public final class RunLoop {
                     applied.add(new RunJournal.TimedEvent(event, now));
                     effects.addAll(decision.effects());
                 } while (applied.size() < BATCH && !state.phase().isFinished() && (event = events.poll()) != null);
-                journal.record(state, applied);
+                List<NodeState> changed = state.takeChanged();
+                journal.record(state, applied, changed);
                 for (Effect effect : effects) {
                     carryOut(state, effect);
                 }
-                listener.updated(state);
+                listener.updated(state, changed);
             }
             return state;
         } finally {

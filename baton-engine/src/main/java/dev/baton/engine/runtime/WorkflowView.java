@@ -54,9 +54,7 @@ public final class WorkflowView {
 
     /** {@code status} without its nodes (the store keeps nodes as rows of their own). */
     public static Map<String, Object> statusWithoutNodes(RunState state) {
-        Map<String, Object> status = status(state);
-        status.remove("nodes");
-        return status;
+        return status(state, false);
     }
 
     /** {@code metadata} as Argo shows it. */
@@ -65,16 +63,22 @@ public final class WorkflowView {
     }
 
     private static Map<String, Object> status(RunState state) {
+        return status(state, true);
+    }
+
+    private static Map<String, Object> status(RunState state, boolean withNodes) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("phase", state.phase().name());
         putIfPresent(status, "startedAt", time(state.startedAt()));
         putIfPresent(status, "finishedAt", time(state.finishedAt()));
         putIfPresent(status, "message", state.message());
-        Map<String, Object> nodes = new LinkedHashMap<>();
-        for (NodeState node : state.nodes()) {
-            nodes.put(node.id(), node(state, node));
+        if (withNodes) {
+            Map<String, Object> nodes = new LinkedHashMap<>();
+            for (NodeState node : state.nodes()) {
+                nodes.put(node.id(), node(state, node));
+            }
+            status.put("nodes", nodes);
         }
-        status.put("nodes", nodes);
         Map<String, Object> outputs = new LinkedHashMap<>();
         if (!state.globalOutputParameters().isEmpty()) {
             outputs.put("parameters", parameters(state.globalOutputParameters()));

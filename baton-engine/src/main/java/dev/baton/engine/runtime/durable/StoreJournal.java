@@ -66,7 +66,7 @@ public final class StoreJournal implements RunJournal {
     }
 
     @Override
-    public synchronized void record(RunState state, List<TimedEvent> events) {
+    public synchronized void record(RunState state, List<TimedEvent> events, List<NodeState> changed) {
         Instant now = clock.instant();
         if (lease.expiresAt().minus(leaseTime.dividedBy(2)).isBefore(now)) {
             lease = store.leases().renew(lease, leaseTime, now);
@@ -77,7 +77,7 @@ public final class StoreJournal implements RunJournal {
         }
         List<NodeRow> nodes = new ArrayList<>();
         List<IndexEntry> index = new ArrayList<>();
-        for (NodeState node : state.takeChanged()) {
+        for (NodeState node : changed) {
             nodes.add(new NodeRow(state.context().uid(), node.id(), node.name(), node.displayName(),
                     node.type().name(), node.phase().name(), node.startedAt(), node.finishedAt(),
                     json(WorkflowView.node(state, node))));

@@ -57,7 +57,7 @@ class RunRecoveryTest {
 
     private List<Effect> apply(RunState state, RunJournal journal, RunEvent event, Instant at) {
         List<Effect> effects = new ArrayList<>(scheduler.apply(state, event, at).effects());
-        journal.record(state, List.of(new RunJournal.TimedEvent(event, at)));
+        journal.record(state, List.of(new RunJournal.TimedEvent(event, at)), state.takeChanged());
         return effects;
     }
 
