@@ -46,10 +46,15 @@ final class ResumeCommand implements Callable<Integer> {
         try (Store store = StoreAccess.open(BatonHome.resolve())) {
             List<Lease> leases = new ArrayList<>();
             if (names.isEmpty()) {
-                leases.addAll(store.leases().acquireUnfinished(owner, 1000, RunCommand.LEASE, clock.instant()));
-                if (leases.isEmpty()) {
+                int unfinished = unfinishedCount(store);
+                leases.addAll(claimUnfinished(store, owner, clock));
+                if (unfinished == 0) {
                     System.err.println("baton: no unfinished runs to resume");
                     return 0;
+                }
+                if (leases.isEmpty()) {
+                    System.err.println("baton: " + unfinished + " unfinished run(s) are being run by another engine");
+                    return 1;
                 }
             } else {
                 for (String name : names) {
@@ -62,8 +67,7 @@ final class ResumeCommand implements Callable<Integer> {
                         System.err.println("baton: run '" + name + "' already finished (" + record.get().phase() + ")");
                         continue;
                     }
-                    Optional<Lease> lease = store.leases().acquire(record.get().uid(), owner, RunCommand.LEASE,
-                            clock.instant());
+                    Optional<Lease> lease = claim(store, record.get().uid(), owner, clock);
                     if (lease.isEmpty()) {
                         System.err.println("baton: run '" + name + "' is being run by another engine");
                         return 1;
@@ -77,6 +81,46 @@ final class ResumeCommand implements Callable<Integer> {
             }
             return status;
         }
+    }
+
+    /**
+     * Claims a run, waiting up to one lease period when it is still owned — as it is right after the engine
+     * that ran it died, until its lease runs out.
+     */
+    private static Optional<Lease> claim(Store store, String uid, String owner, Clock clock)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + RunCommand.LEASE.plusSeconds(5).toNanos();
+        boolean told = false;
+        while (true) {
+            Optional<Lease> lease = store.leases().acquire(uid, owner, RunCommand.LEASE, clock.instant());
+            if (lease.isPresent() || System.nanoTime() > deadline) {
+                return lease;
+            }
+            if (!told) {
+                System.err.println("waiting for the previous engine's claim on the run to expire (at most "
+                        + RunCommand.LEASE.toSeconds() + " s)");
+                told = true;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static int unfinishedCount(Store store) {
+        return store.runs().list(dev.baton.spi.store.RunQuery.all().limit(1000)
+                .withPhases(java.util.Set.of("Pending", "Running"))).items().size();
+    }
+
+    /** Every unfinished run, including those whose previous engine's claim has not expired yet. */
+    private static List<Lease> claimUnfinished(Store store, String owner, Clock clock) throws InterruptedException {
+        List<Lease> leases = new ArrayList<>();
+        var page = store.runs().list(dev.baton.spi.store.RunQuery.all().limit(1000)
+                .withPhases(java.util.Set.of("Pending", "Running")));
+        for (var run : page.items()) {
+            if (run.finishedAt() == null) {
+                claim(store, run.uid(), owner, clock).ifPresent(leases::add);
+            }
+        }
+        return leases;
     }
 
     private int resume(Store store, Lease lease, String owner, Clock clock) throws Exception {

@@ -133,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static final java.time.Duration LEASE = java.time.Duration.ofMinutes(1);
+    /** How long a run stays owned by this process without a renewal; after a crash, resume waits this long at most. */
+    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(15);
 
     private int finish(RunState state) throws IOException {
         print(state);
