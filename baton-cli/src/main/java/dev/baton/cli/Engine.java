@@ -4,6 +4,9 @@ import dev.baton.artifact.fs.FilesystemArtifactStore;
 import dev.baton.driver.process.HostDriver;
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.runtime.InMemoryMemoCache;
+import dev.baton.engine.runtime.MemoCache;
+import dev.baton.engine.runtime.durable.StoreMemoCache;
+import dev.baton.spi.store.Store;
 import dev.baton.engine.runtime.LocalLockService;
 import dev.baton.engine.runtime.RunLoop;
 import dev.baton.engine.runtime.StepCollection;
@@ -21,6 +24,7 @@ final class Engine {
     private final boolean terminal;
     private final boolean keepWork;
     private final Integer maxParallelSteps;
+    private MemoCache memoCache = new InMemoryMemoCache();
 
     private Engine(Path home, Clock clock, String output, boolean keepWork, Integer maxParallelSteps) {
         this.home = home;
@@ -35,6 +39,14 @@ final class Engine {
         return new Engine(home, clock, output, keepWork, maxParallelSteps);
     }
 
+    /** Keeps memoized outputs in the store (shared by runs, kept across restarts). */
+    Engine memoizingIn(Store store) {
+        if (store != null) {
+            this.memoCache = new StoreMemoCache(store);
+        }
+        return this;
+    }
+
     /** What to do with a ready run loop. */
     interface Work {
         RunState on(RunLoop loop) throws Exception;
@@ -46,7 +58,7 @@ final class Engine {
             ArtifactFiles artifacts = new ArtifactFiles(store);
             RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
                     new StepCollection(artifacts, keepWork), clock, new ProgressPrinter(System.err, terminal, clock),
-                    new InMemoryMemoCache(), new LocalLockService(),
+                    memoCache, new LocalLockService(),
                     maxParallelSteps == null ? RunLoop.defaultParallelSteps() : maxParallelSteps);
             Interrupts.onInterrupt(() -> loop.cancel("Stopped by user (interrupt)"));
             RunState state = work.on(loop);

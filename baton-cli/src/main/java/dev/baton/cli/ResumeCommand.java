@@ -129,7 +129,7 @@ final class ResumeCommand implements Callable<Integer> {
         System.err.println("Resuming " + restored.runName() + " (" + restored.outstanding().size()
                 + " step(s), timer(s) or request(s) in flight)");
         StoreJournal journal = new StoreJournal(store, owner, clock, RunCommand.LEASE).resuming(lease);
-        RunState state = Engine.open(BatonHome.resolve(), clock, output, keepWork, maxParallelSteps)
+        RunState state = Engine.open(BatonHome.resolve(), clock, output, keepWork, maxParallelSteps).memoizingIn(store)
                 .run(loop -> loop.journal(journal).resume(restored));
         Output.print(output, dev.baton.engine.runtime.WorkflowView.of(state));
         System.err.println(state.runName() + " " + state.phase() + (state.message() != null ? ": " + state.message() : ""));
