@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import dev.baton.artifact.fs.FilesystemArtifactStore;
+import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.model.spec.GoDuration;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.Store;
@@ -51,7 +51,7 @@ final class DeleteCommand implements Callable<Integer> {
             }
         }
         try (Store store = StoreAccess.open(BatonHome.resolve());
-             FilesystemArtifactStore artifacts = new FilesystemArtifactStore(BatonHome.resolve().resolve("artifacts"))) {
+             ArtifactStore artifacts = ArtifactStores.open(BatonHome.resolve())) {
             Set<String> uids = new LinkedHashSet<>();
             for (String name : names) {
                 Optional<RunRecord> run = StoredRuns.find(store, namespace, name);

@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import dev.baton.artifact.fs.FilesystemArtifactStore;
+import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.driver.process.HostDriver;
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.runtime.InMemoryMemoCache;
@@ -53,7 +53,7 @@ final class Engine {
     }
 
     RunState run(Work work) throws Exception {
-        try (FilesystemArtifactStore store = new FilesystemArtifactStore(home.resolve("artifacts"));
+        try (ArtifactStore store = ArtifactStores.open(home);
              HostDriver driver = new HostDriver()) {
             ArtifactFiles artifacts = new ArtifactFiles(store);
             RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),

@@ -2,7 +2,7 @@ package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.artifact.fs.FilesystemArtifactStore;
+import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.store.NodeRow;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.Store;
@@ -38,7 +38,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Store store = StoreAccess.open(BatonHome.resolve());
-             FilesystemArtifactStore artifacts = new FilesystemArtifactStore(BatonHome.resolve().resolve("artifacts"))) {
+             ArtifactStore artifacts = ArtifactStores.open(BatonHome.resolve())) {
             Optional<RunRecord> run = StoredRuns.find(store, namespace, name);
             if (run.isEmpty()) {
                 System.err.println("baton: no run named '" + name + "' in namespace " + namespace);

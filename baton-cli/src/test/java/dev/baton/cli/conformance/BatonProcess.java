@@ -48,12 +48,18 @@ final class BatonProcess {
     }
 
     static Outcome run(Path home, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        return run(home, java.util.Map.of(), timeoutSeconds, args);
+    }
+
+    static Outcome run(Path home, java.util.Map<String, String> env, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("BATON_HOME", home.toString());
         builder.environment().remove("TERM");
+        builder.environment().putAll(env);
         Path out = Files.createTempFile(home, "stdout", ".txt");
         Path err = Files.createTempFile(home, "stderr", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
