@@ -2,6 +2,7 @@ package dev.baton.engine.core;
 
 import dev.baton.engine.core.scope.JsonText;
 import dev.baton.engine.core.scope.Scope;
+import dev.baton.engine.core.scope.ScopeSource;
 import dev.baton.model.run.NodePhase;
 import dev.baton.model.spec.ParameterSpec;
 import dev.baton.model.spec.TemplateSpec;
@@ -22,36 +23,100 @@ final class NodeOutputs {
 
     /** One node (no loop). {@code declared} is the called template, used for outputs of skipped nodes. */
     static void publish(Scope scope, String prefix, NodeState node, TemplateSpec declared) {
-        scope.put(prefix + ".id", node.id());
-        scope.put(prefix + ".status", node.phase().name());
-        scope.put(prefix + ".hostNodeName", "localhost");
-        if (node.startedAt() != null) {
-            scope.put(prefix + ".startedAt", timestamp(node.startedAt()));
+        scope.bind(prefix, new NodeSource(node, declared));
+    }
+
+    /** A finished node's status and outputs, read from the node when a tag asks for them. */
+    private record NodeSource(NodeState node, TemplateSpec declared) implements ScopeSource {
+        private static final String PARAMETERS = "outputs.parameters.";
+        private static final String ARTIFACTS = "outputs.artifacts.";
+
+        private boolean neverRan() {
+            return node.phase() == NodePhase.Skipped || node.phase() == NodePhase.Omitted;
         }
-        if (node.finishedAt() != null) {
-            scope.put(prefix + ".finishedAt", timestamp(node.finishedAt()));
+
+        @Override
+        public String get(String suffix) {
+            switch (suffix) {
+                case "id":
+                    return node.id();
+                case "status":
+                    return node.phase().name();
+                case "hostNodeName":
+                    return "localhost";
+                case "startedAt":
+                    return node.startedAt() == null ? null : timestamp(node.startedAt());
+                case "finishedAt":
+                    return node.finishedAt() == null ? null : timestamp(node.finishedAt());
+                case "exitCode":
+                    return node.exitCode();
+                case "outputs.result":
+                    return node.result();
+                default:
+                    break;
+            }
+            if (suffix.startsWith(PARAMETERS)) {
+                String name = suffix.substring(PARAMETERS.length());
+                String value = node.outputParameters().get(name);
+                return value != null || !neverRan() ? value : declaredDefault(name);
+            }
+            if (suffix.startsWith(ARTIFACTS)) {
+                ArtifactRef ref = node.outputArtifacts().get(suffix.substring(ARTIFACTS.length()));
+                return ref == null ? null : ArtifactTags.encode(ref);
+            }
+            return null;
         }
-        if (node.exitCode() != null) {
-            scope.put(prefix + ".exitCode", node.exitCode());
+
+        @Override
+        public boolean isAbsent(String suffix) {
+            if (!neverRan()) {
+                return false;
+            }
+            if (suffix.equals("outputs.result")) {
+                return node.result() == null;
+            }
+            if (suffix.startsWith(PARAMETERS) && declared != null) {
+                String name = suffix.substring(PARAMETERS.length());
+                return declared.outputsOrEmpty().parametersOrEmpty().stream()
+                        .anyMatch(p -> p.name().equals(name) && (p.valueFrom() == null
+                                || p.valueFrom().defaultValue() == null));
+            }
+            return false;
         }
-        boolean neverRan = node.phase() == NodePhase.Skipped || node.phase() == NodePhase.Omitted;
-        if (node.result() != null) {
-            scope.put(prefix + ".outputs.result", node.result());
-        } else if (neverRan) {
-            scope.putAbsent(prefix + ".outputs.result");
-        }
-        node.outputParameters().forEach((name, value) -> scope.put(prefix + ".outputs.parameters." + name, value));
-        node.outputArtifacts().forEach((name, ref) ->
-                scope.put(prefix + ".outputs.artifacts." + name, ArtifactTags.encode(ref)));
-        if (neverRan && declared != null) {
+
+        private String declaredDefault(String name) {
+            if (declared == null) {
+                return null;
+            }
             for (ParameterSpec p : declared.outputsOrEmpty().parametersOrEmpty()) {
-                String name = prefix + ".outputs.parameters." + p.name();
-                if (p.valueFrom() != null && p.valueFrom().defaultValue() != null) {
-                    scope.put(name, p.valueFrom().defaultValue());
-                } else {
-                    scope.putAbsent(name);
+                if (p.name().equals(name) && p.valueFrom() != null) {
+                    return p.valueFrom().defaultValue();
                 }
             }
+            return null;
+        }
+
+        @Override
+        public Set<String> suffixes() {
+            Set<String> names = new LinkedHashSet<>(List.of("id", "status", "hostNodeName"));
+            if (node.startedAt() != null) {
+                names.add("startedAt");
+            }
+            if (node.finishedAt() != null) {
+                names.add("finishedAt");
+            }
+            if (node.exitCode() != null) {
+                names.add("exitCode");
+            }
+            if (node.result() != null || neverRan()) {
+                names.add("outputs.result");
+            }
+            node.outputParameters().keySet().forEach(n -> names.add(PARAMETERS + n));
+            node.outputArtifacts().keySet().forEach(n -> names.add(ARTIFACTS + n));
+            if (neverRan() && declared != null) {
+                declared.outputsOrEmpty().parametersOrEmpty().forEach(p -> names.add(PARAMETERS + p.name()));
+            }
+            return names;
         }
     }
 

@@ -15,6 +15,7 @@ public final class Scope implements Variables {
     private final Scope parent;
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> absent = new HashSet<>();
+    private Map<String, ScopeSource> sources;
 
     private Scope(Scope parent) {
         this.parent = parent;
@@ -44,6 +45,15 @@ public final class Scope implements Variables {
         return this;
     }
 
+    /** Serves every {@code <prefix>.<suffix>} from {@code source} (prefix: two segments, e.g. {@code tasks.A}). */
+    public Scope bind(String prefix, ScopeSource source) {
+        if (sources == null) {
+            sources = new HashMap<>();
+        }
+        sources.put(prefix, source);
+        return this;
+    }
+
     public Scope putAll(Map<String, String> entries) {
         entries.forEach(this::put);
         return this;
@@ -51,6 +61,7 @@ public final class Scope implements Variables {
 
     @Override
     public String get(String name) {
+        int split = prefixEnd(name);
         for (Scope s = this; s != null; s = s.parent) {
             String value = s.values.get(name);
             if (value != null) {
@@ -59,18 +70,27 @@ public final class Scope implements Variables {
             if (s.absent.contains(name)) {
                 return null;
             }
+            ScopeSource source = s.source(name, split);
+            if (source != null) {
+                return source.get(name.substring(split + 1));
+            }
         }
         return null;
     }
 
     @Override
     public boolean isAbsent(String name) {
+        int split = prefixEnd(name);
         for (Scope s = this; s != null; s = s.parent) {
             if (s.values.containsKey(name)) {
                 return false;
             }
             if (s.absent.contains(name)) {
                 return true;
+            }
+            ScopeSource source = s.source(name, split);
+            if (source != null) {
+                return source.isAbsent(name.substring(split + 1));
             }
         }
         return false;
@@ -82,7 +102,23 @@ public final class Scope implements Variables {
         for (Scope s = this; s != null; s = s.parent) {
             all.addAll(s.values.keySet());
             all.addAll(s.absent);
+            if (s.sources != null) {
+                s.sources.forEach((prefix, source) -> source.suffixes().forEach(x -> all.add(prefix + "." + x)));
+            }
         }
         return all;
+    }
+
+    private ScopeSource source(String name, int split) {
+        if (sources == null || split < 0) {
+            return null;
+        }
+        return sources.get(name.substring(0, split));
+    }
+
+    /** Where the two-segment prefix of a name ends ({@code tasks.A.outputs.result} → after {@code tasks.A}). */
+    private static int prefixEnd(String name) {
+        int first = name.indexOf('.');
+        return first < 0 ? -1 : name.indexOf('.', first + 1);
     }
 }
