@@ -56,6 +56,11 @@ public final class HostDriver implements Driver {
         return launcher.isolation();
     }
 
+    /** Whether namespaced steps are forked by the fork server (python3 found and working) rather than util-linux. */
+    boolean forksSteps() {
+        return launcher instanceof NamespaceLauncher namespace && namespace.usesForkServer();
+    }
+
     /** The warning printed when steps run unisolated, if they do. */
     public Optional<String> isolationWarning() {
         return warning;

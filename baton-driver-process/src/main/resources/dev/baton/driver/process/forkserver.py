@@ -1,22 +1,27 @@
 # Baton's namespace fork server: one per host driver, started with `python3 -S -c`. It reads one
-# JSON request per line on stdin and starts each step in new mount and PID namespaces by forking
-# itself: no shell, no mount(8), no unshare(1) per step; the step's program is the only exec.
+# JSON request per line on stdin and starts each step with no shell, no mount(8) and no unshare(1):
 #
-#   server --fork--> A: unshare(mount, pid [, user]); / made private
-#                    A --fork--> B: init of the new PID namespace: mounts, chroot, chdir
-#                                B --fork--> C: the step (stdio from files, exec)
+#   server --clone(new mount + PID namespace)--> init: PID 1 of the namespace; mounts, chroot, chdir
+#                                                init --posix_spawn--> the step (the only exec)
+#
+# A raw clone() makes the namespaces and their init in one copy of this small process, and
+# posix_spawn() (vfork) starts the step without copying it again: copies of a Python process are
+# what a step would otherwise spend most of its time on.
 #
 # Replies on stdout, one line each (a single write, so lines from many processes never mix):
-#   started ID PID    host PID of B; a cancel signals B's descendants, a kill B itself, which ends the namespace
-#   exited ID CODE    C ended (exit code, or 128+signal) and every other process of the namespace was
-#                     sent SIGKILL; sent before the namespace is torn down, which goes on in the background
-#   ended ID CODE     A is done: B is gone; the last line for ID (CODE is B's status, 137 when B was killed)
+#   started ID PID    host PID of the init; a cancel signals its descendants, a kill the init itself,
+#                     which ends the namespace and everything in it
+#   exited ID CODE    the step ended (exit code, or 128+signal) and every other process of the namespace
+#                     was sent SIGKILL; sent before the namespace is torn down, which goes on in the background
+#   ended ID CODE     the init is gone (CODE 137 when it was killed); the last line for ID
 # A setup failure writes sandbox-error.txt in the work area and ends with code 125.
-# When stdin closes (the driver closed or died) the server exits; A and B follow it through
+# When stdin closes (the driver closed or died) the server exits, every init follows it through
 # PR_SET_PDEATHSIG, and the kernel kills what ran in each namespace with its init.
 import ctypes
+import gc
 import json
 import os
+import selectors
 import signal
 import sys
 
@@ -24,11 +29,15 @@ CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER = 0x00020000, 0x20000000, 0x10000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8, 4096, 16384, 1 << 18
 PR_SET_PDEATHSIG = 1
 SETUP_FAILED = 125
+SYS_CLONE = {"x86_64": 56, "aarch64": 220, "riscv64": 220, "ppc64le": 120, "s390x": 120}[os.uname().machine]
+RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGCHLD)
 
 libc = ctypes.CDLL(None, use_errno=True)
 libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
-libc.unshare.argtypes = [ctypes.c_int]
 libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+libc.syscall.restype = ctypes.c_long
+libc.syscall.argtypes = [ctypes.c_long, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                         ctypes.c_ulong]
 
 
 def say(*words):
@@ -41,16 +50,9 @@ def check(rc, what):
         raise OSError(err, f"{what}: {os.strerror(err)}")
 
 
-def encode(text):
-    return None if text is None else os.fsencode(text)
-
-
 def mount(source, target, fstype, flags, data=None):
-    check(libc.mount(encode(source), encode(target), encode(fstype), flags, encode(data)), "mount " + target)
-
-
-def die_with_parent():
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    enc = lambda text: None if text is None else os.fsencode(text)
+    check(libc.mount(enc(source), enc(target), enc(fstype), flags, enc(data)), "mount " + target)
 
 
 def status_code(status):
@@ -66,45 +68,38 @@ def setup_failed(req, error):
         os._exit(SETUP_FAILED)
 
 
-def namespace(req, server):
-    """A: creates the namespaces, starts their init and waits for it."""
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    die_with_parent()
-    if os.getppid() != server:
-        os._exit(1)
+def program(argv0, env):
+    """argv[0] searched on the step's own PATH, as execvp would inside the step."""
+    if "/" in argv0:
+        return argv0
+    for directory in env.get("PATH", "/usr/bin:/bin").split(":"):
+        path = os.path.join(directory or ".", argv0)
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    raise FileNotFoundError(2, f"{argv0}: not found on PATH")
+
+
+def namespace_init(req, ids):
+    """PID 1 of a new namespace, cloned from the server: builds the view, runs the step, ends the rest."""
     try:
-        uid, gid = os.getuid(), os.getgid()
-        flags = CLONE_NEWNS | CLONE_NEWPID | (CLONE_NEWUSER if req["userns"] else 0)
-        check(libc.unshare(flags), "unshare")
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        signal.set_wakeup_fd(-1)
+        for sig in RESET_SIGNALS:
+            signal.signal(sig, signal.SIG_DFL)
         if req["userns"]:
+            uid, gid = ids
             for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
                 with open("/proc/self/" + name, "w") as f:
                     f.write(text)
-        mount(None, "/", None, MS_REC | MS_PRIVATE)
+        # Opened before /tmp is replaced: the work area may be under the host's /tmp.
         stdio = [os.open("/dev/null", os.O_RDONLY),
                  os.open(req["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
                  os.open(req["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)]
-    except OSError as e:
-        setup_failed(req, e)
-    init = os.fork()
-    if init == 0:
-        try:
-            namespace_init(req, stdio)
-        except BaseException as e:
-            setup_failed(req, e)
-    say("started", req["id"], init)
-    _, status = os.waitpid(init, 0)
-    say("ended", req["id"], status_code(status))
-    os._exit(0)
-
-
-def namespace_init(req, stdio):
-    """B: PID 1 of the namespace; builds the view, runs the step, then ends everything else."""
-    die_with_parent()
-    try:
+        mount(None, "/", None, MS_REC | MS_PRIVATE)
         os.chdir(req["dir"])
-        if req.get("tmp"):
+        if req.get("tmp"):  # the host's file system, with its own /tmp and its own processes in /proc
             mount(req["tmp"], "/tmp", None, MS_BIND)
+            mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
         for kind, source, target, options in req["mounts"]:
             if kind == "proc":
                 mount("proc", target, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
@@ -115,11 +110,17 @@ def namespace_init(req, stdio):
         if req.get("root"):
             os.chroot(req["root"])
         os.chdir(req["cwd"])
-    except OSError as e:
+    except BaseException as e:
         setup_failed(req, e)
-    step = os.fork()
-    if step == 0:
-        run_step(req, stdio)
+    try:
+        env = req["env"]
+        step = os.posix_spawn(program(req["argv"][0], env), req["argv"], env,
+                              file_actions=[(os.POSIX_SPAWN_DUP2, fd, target) for target, fd in enumerate(stdio)],
+                              setsigdef=RESET_SIGNALS)
+    except OSError as e:
+        os.write(stdio[2], f"baton: cannot run {req['argv'][0]}: {e.strerror}\n".encode())
+        say("exited", req["id"], 127)
+        os._exit(127)
     for fd in stdio:
         os.close(fd)
     while True:  # as init, also reaps what the step leaves behind
@@ -135,34 +136,65 @@ def namespace_init(req, stdio):
     os._exit(code)
 
 
-def run_step(req, stdio):
-    """C: the step itself."""
-    try:
-        for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGCHLD):
-            signal.signal(sig, signal.SIG_DFL)
-        for target, fd in enumerate(stdio):
-            os.dup2(fd, target)
-        env = req["env"]
-        argv = req["argv"]
-        os.execvpe(argv[0], argv, env)
-    except OSError as e:
-        os.write(2, f"baton: cannot run {req['argv'][0]}: {e.strerror}\n".encode())
-        os._exit(127)
-    except BaseException:
-        os._exit(127)
+def start(req, ids, running):
+    flags = CLONE_NEWNS | CLONE_NEWPID | (CLONE_NEWUSER if req["userns"] else 0)
+    pid = libc.syscall(SYS_CLONE, flags | signal.SIGCHLD, 0, 0, 0, 0)
+    if pid == 0:
+        try:
+            namespace_init(req, ids)
+        finally:
+            os._exit(SETUP_FAILED)
+    if pid < 0:
+        try:
+            with open(os.path.join(req["dir"], "sandbox-error.txt"), "w") as f:
+                f.write(f"clone: {os.strerror(ctypes.get_errno())}\n")
+        finally:
+            say("exited", req["id"], SETUP_FAILED)
+            say("ended", req["id"], SETUP_FAILED)
+        return
+    running[pid] = req["id"]
+    say("started", req["id"], pid)
+
+
+def reap(running):
+    while running:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+        step = running.pop(pid, None)
+        if step is not None:
+            say("ended", step, status_code(status))
 
 
 def main():
-    server = os.getpid()
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # namespaces (A) are reaped by the kernel
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # a Ctrl-C is the driver's to handle
-    for line in sys.stdin.buffer:
-        req = json.loads(line)
-        if os.fork() == 0:
-            try:
-                namespace(req, server)
-            except BaseException as e:
-                setup_failed(req, e)
+    ids = (os.getuid(), os.getgid())
+    running = {}
+    wake_read, wake_write = os.pipe()
+    os.set_blocking(wake_write, False)
+    signal.set_wakeup_fd(wake_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is the driver's to handle
+    selector = selectors.DefaultSelector()
+    selector.register(0, selectors.EVENT_READ, "requests")
+    selector.register(wake_read, selectors.EVENT_READ, "children")
+    gc.freeze()  # keeps the collector from touching (and so copying) the pages every clone shares
+    pending = b""
+    while True:
+        for key, _ in selector.select():
+            if key.data == "children":
+                os.read(wake_read, 4096)
+                reap(running)
+                continue
+            data = os.read(0, 65536)
+            if not data:
+                return
+            pending += data
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                start(json.loads(line), ids, running)
 
 
 main()

@@ -133,8 +133,8 @@ abstract class SandboxedHostDriverTests {
 
     @Test
     void hostFilesOutsideDeclaredPathsAreShared() throws Exception {
-        // Outside /tmp, which is private to each step (and holds the test's own temporary directory).
-        Path shared = Path.of("target", "shared-" + System.nanoTime()).toAbsolutePath();
+        // Outside /tmp, which is private to each step (and may hold this checkout, e.g. in CI).
+        Path shared = Path.of("/var/tmp", "baton-shared-" + System.nanoTime());
         try {
             StepOutcome.Exited exited = run(Launches.in(work).command("touch", shared.toString()).build());
 
