@@ -1,5 +1,6 @@
 package dev.baton.artifact.fs;
 
+import dev.baton.spi.artifact.Sha256;
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.artifact.BlobRef;
 import java.io.BufferedInputStream;

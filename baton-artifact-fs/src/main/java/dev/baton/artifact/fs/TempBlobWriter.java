@@ -1,5 +1,6 @@
 package dev.baton.artifact.fs;
 
+import dev.baton.spi.artifact.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

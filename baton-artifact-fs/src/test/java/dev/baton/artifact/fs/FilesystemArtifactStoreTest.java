@@ -1,5 +1,6 @@
 package dev.baton.artifact.fs;
 
+import dev.baton.spi.artifact.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.baton.artifact.s3;
 
+import dev.baton.spi.artifact.Sha256;
 import dev.baton.spi.artifact.BlobRef;
 import java.io.IOException;
 import java.io.InputStream;

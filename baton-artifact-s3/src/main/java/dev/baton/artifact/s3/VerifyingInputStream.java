@@ -1,5 +1,6 @@
 package dev.baton.artifact.s3;
 
+import dev.baton.spi.artifact.Sha256;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package dev.baton.store.jdbc;
 
+import dev.baton.spi.store.RunCursor;
 import dev.baton.spi.store.ConflictException;
 import dev.baton.spi.store.Page;
 import dev.baton.spi.store.RunQuery;

@@ -1,5 +1,6 @@
 package dev.baton.testkit.store;
 
+import dev.baton.spi.store.RunCursor;
 import dev.baton.spi.store.ArtifactIndex;
 import dev.baton.spi.store.Committed;
 import dev.baton.spi.store.ConflictException;

@@ -1,4 +1,4 @@
-package dev.baton.artifact.fs;
+package dev.baton.spi.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,14 +8,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests in the store's {@code sha256:<hex>} notation. */
-final class Sha256 {
-    static final int BUFFER_SIZE = 64 * 1024;
+/** SHA-256 digests in the {@code sha256:<hex>} notation every artifact store uses for blob addresses. */
+public final class Sha256 {
+    public static final int BUFFER_SIZE = 64 * 1024;
 
     private Sha256() {
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -23,12 +23,12 @@ final class Sha256 {
         }
     }
 
-    static String format(MessageDigest digest) {
+    public static String format(MessageDigest digest) {
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** Hashes a file by streaming it. */
-    static String ofFile(Path file) throws IOException {
+    public static String ofFile(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,19 +1,18 @@
-package dev.baton.store.jdbc;
+package dev.baton.spi.store;
 
-import dev.baton.spi.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
-/** The position after the last run of a page: its creation instant and uid, as an opaque string. */
-record RunCursor(Instant createdAt, String uid) {
+/** The position after the last run of a page (newest first): its creation instant and uid, as an opaque string. */
+public record RunCursor(Instant createdAt, String uid) {
 
-    String encode() {
+    public String encode() {
         String plain = createdAt.getEpochSecond() + "." + createdAt.getNano() + ":" + uid;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static RunCursor decode(String cursor) {
+    public static RunCursor decode(String cursor) {
         if (cursor == null) {
             return null;
         }
@@ -27,5 +26,11 @@ record RunCursor(Instant createdAt, String uid) {
         } catch (RuntimeException e) {
             throw new StoreException("not a cursor of this store: '" + cursor + "'", e);
         }
+    }
+
+    /** Whether a run created at {@code at} with {@code uid} comes after this position in newest-first order. */
+    public boolean isBefore(Instant at, String otherUid) {
+        int c = at.compareTo(createdAt);
+        return c < 0 || (c == 0 && otherUid.compareTo(uid) < 0);
     }
 }
