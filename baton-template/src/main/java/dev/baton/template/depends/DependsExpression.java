@@ -35,12 +35,12 @@ public final class DependsExpression {
     public record Not(Term term) implements Term {
     }
 
-    /** {@code left && right}. */
-    public record And(Term left, Term right) implements Term {
+    /** {@code a && b && …}: flat, so a task depending on thousands of others needs no deep recursion. */
+    public record And(List<Term> terms) implements Term {
     }
 
-    /** {@code left || right}. */
-    public record Or(Term left, Term right) implements Term {
+    /** {@code a || b || …}. */
+    public record Or(List<Term> terms) implements Term {
     }
 
     /**
@@ -64,11 +64,11 @@ public final class DependsExpression {
 
     /** {@code dependencies: [A, B]} is {@code depends: "A && B"}. */
     public static DependsExpression allOf(List<String> tasks) {
-        Term term = null;
+        List<Term> operands = new ArrayList<>();
         for (String task : tasks) {
-            Operand operand = new Operand(task, null);
-            term = term == null ? operand : new And(term, operand);
+            operands.add(new Operand(task, null));
         }
+        Term term = operands.isEmpty() ? null : operands.size() == 1 ? operands.getFirst() : new And(operands);
         return new DependsExpression(String.join(" && ", tasks), term);
     }
 
@@ -104,8 +104,8 @@ public final class DependsExpression {
             case null -> true;
             case Operand o -> holds.test(o.task(), o.result());
             case Not n -> !evaluate(n.term(), holds);
-            case And a -> evaluate(a.left(), holds) && evaluate(a.right(), holds);
-            case Or o -> evaluate(o.left(), holds) || evaluate(o.right(), holds);
+            case And a -> a.terms().stream().allMatch(t -> evaluate(t, holds));
+            case Or o -> o.terms().stream().anyMatch(t -> evaluate(t, holds));
         };
     }
 
@@ -121,14 +121,8 @@ public final class DependsExpression {
             }
             case Operand o -> out.add(o);
             case Not n -> collectOperands(n.term(), out);
-            case And a -> {
-                collectOperands(a.left(), out);
-                collectOperands(a.right(), out);
-            }
-            case Or o -> {
-                collectOperands(o.left(), out);
-                collectOperands(o.right(), out);
-            }
+            case And a -> a.terms().forEach(t -> collectOperands(t, out));
+            case Or o -> o.terms().forEach(t -> collectOperands(t, out));
         }
     }
 
@@ -142,21 +136,21 @@ public final class DependsExpression {
         }
 
         Term or() {
-            Term left = and();
+            List<Term> terms = new ArrayList<>(List.of(and()));
             while (peekIs("||")) {
                 next++;
-                left = new Or(left, and());
+                terms.add(and());
             }
-            return left;
+            return terms.size() == 1 ? terms.getFirst() : new Or(terms);
         }
 
         Term and() {
-            Term left = unary();
+            List<Term> terms = new ArrayList<>(List.of(unary()));
             while (peekIs("&&")) {
                 next++;
-                left = new And(left, unary());
+                terms.add(unary());
             }
-            return left;
+            return terms.size() == 1 ? terms.getFirst() : new And(terms);
         }
 
         Term unary() {
