@@ -189,6 +189,25 @@ class DagSchedulingTest {
     }
 
     @Test
+    void aTaskCanWaitForFiveThousandOthers() {
+        StringBuilder tasks = new StringBuilder();
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            tasks.append("- {name: m").append(i).append(", template: echo}\n");
+            all.append(i == 0 ? "" : " && ").append("m").append(i);
+        }
+        tasks.append("- {name: last, template: echo, depends: \"").append(all).append("\"}\n");
+        RunScenario s = RunScenario.of(dag(tasks.toString())).start();
+        assertThat(s.running()).hasSize(5000);
+        for (int i = 0; i < 5000; i++) {
+            s.succeed("wf.m" + i);
+        }
+        assertThat(s.running()).containsExactly("wf.last");
+        s.succeed("wf.last");
+        assertThat(s.phase()).isEqualTo(WorkflowPhase.Succeeded);
+    }
+
+    @Test
     void tasksSeeTheOutputsOfTheirDependencies() {
         RunScenario s = RunScenario.of("""
                 apiVersion: argoproj.io/v1alpha1
