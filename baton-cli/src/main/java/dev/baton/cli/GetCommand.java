@@ -68,5 +68,5 @@ final class GetCommand implements Callable<Integer> {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+            dev.baton.engine.runtime.durable.StoredJson.mapper();
 }

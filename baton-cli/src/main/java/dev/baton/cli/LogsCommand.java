@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.engine.runtime.durable.StoredJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.spi.artifact.ArtifactStore;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code baton logs RUN [NODE]}: the standard output (or error) each step of a recorded run wrote. */
 @Command(name = "logs", description = "Prints what the steps of a recorded run wrote.")
 final class LogsCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StoredJson.mapper();
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's name (or uid).")
     String name;

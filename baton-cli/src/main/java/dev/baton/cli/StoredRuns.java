@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.engine.runtime.durable.StoredJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.core.RunContext;
 import dev.baton.engine.runtime.durable.RunSnapshot;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /** Reads recorded runs back as Argo {@code Workflow} objects. */
 final class StoredRuns {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StoredJson.mapper();
 
     private StoredRuns() {
     }

@@ -1,14 +1,12 @@
 package dev.baton.engine.runtime.durable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.core.RunEvent;
 
 /** Writes the scheduler's events as JSON for the run log and reads them back for replay. */
 public final class EventCodec {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = StoredJson.mapper();
 
     private EventCodec() {
     }

@@ -18,7 +18,7 @@ import java.util.Map;
  * workflow templates it could reach, stored together as the run's spec snapshot.
  */
 public final class RunSnapshot {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StoredJson.mapper();
 
     private RunSnapshot() {
     }

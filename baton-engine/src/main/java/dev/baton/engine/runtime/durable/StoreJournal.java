@@ -29,7 +29,7 @@ import java.util.Map;
  * the nodes they changed and the run's status, in one fenced transaction under the run's lease.
  */
 public final class StoreJournal implements RunJournal {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StoredJson.mapper();
     private final Store store;
     private final String owner;
     private final Clock clock;

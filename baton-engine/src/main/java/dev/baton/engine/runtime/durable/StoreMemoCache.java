@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Memoized outputs kept in the store, so they outlive the process and are shared by every run. */
 public final class StoreMemoCache implements MemoCache {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StoredJson.mapper();
     private final Store store;
 
     public StoreMemoCache(Store store) {
