@@ -226,11 +226,13 @@ def emit_argo(g, parallelism):
         s.append(f"  parallelism: {parallelism}")
     s += ["  arguments:", "    parameters: [{name: out, value: out}]", "  templates:",
           "  - name: main", "    dag:", "      tasks:"]
+    def task(node):  # Argo task names allow letters, digits and '-' only
+        return node.replace("_", "-")
     for k in g["order"]:
         v = g["nodes"][k]
-        s.append(f"      - name: {k}")
+        s.append(f"      - name: {task(k)}")
         if v["deps"]:
-            s.append("        dependencies: [" + ", ".join(v["deps"]) + "]")
+            s.append("        dependencies: [" + ", ".join(task(d) for d in v["deps"]) + "]")
         if v["cmd"] == touch(k):
             s.append("        template: touch")
             s.append(f"        arguments: {{parameters: [{{name: id, value: {k}}}]}}")

@@ -8,6 +8,9 @@
 #        TMO    per-run timeout in seconds (default 600); SLOW_S: a first run slower than this
 #               gets no repeats (default 30)
 #        KEEP=1 keep results.tsv and append to it (default: start a fresh one)
+#        CAP_S  skip wide5000 for a peer whose fan500 median x 10 exceeds it (default 120)
+#        SPAWN_N  processes in the spawn-floor loops (default 1000)
+#        BATON_BEFORE=DIR  also time another Baton build (DIR holds baton-cli.jar and lib/)
 #
 # Writes bench/peers-compare/results.tsv (one line per run), and through report.py
 # results.md (tables), chart.svg; per-run logs go to work/<workload>/logs/.
@@ -55,6 +58,8 @@ JVM="$JAVA -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto --enable-native
 CP="-cp '$W/baton-dist/baton-cli.jar:$W/baton-dist/lib/*' dev.baton.cli.Baton run"
 BATON_ISOLATED="$JVM $CP"
 BATON_NONE="$JVM -Dbaton.host.isolation=none $CP"
+# BATON_BEFORE=DIR (copy of an older baton-cli.jar and lib/): also times that build, as baton-before
+BATON_BEFORE=${BATON_BEFORE:+$JVM -cp \'$BATON_BEFORE/baton-cli.jar:$BATON_BEFORE/lib/*\' dev.baton.cli.Baton run}
 
 $PY gen.py gen "$W" "$J" >/dev/null
 
@@ -107,41 +112,42 @@ has() { command -v "$1" >/dev/null; }
 [ "${KEEP:-0}" = 1 ] && [ -f "$RES" ] || printf '#engine\tworkload\tsteps\trun\twall_s\tmaxrss_kb\trc\tinner_s\tcpu_s\n' >"$RES"
 { echo "# $(date -u +%FT%TZ) $(uname -r) $(nproc) cores; J=$J REPS=$REPS; load before: $(cut -d' ' -f1-3 /proc/loadavg)"; } >>"$RES"
 
-# ---- spawn floors (5000 processes, like wide5000)
-N=5000
+# ---- spawn floors: SPAWN_N processes one after another from bash (default 1000)
+N=${SPAWN_N:-1000}
 measure spawn-direct wide5000 $N "for i in \$(seq $N); do touch out/\$i; done"
 measure spawn-sh     wide5000 $N "for i in \$(seq $N); do sh -c \"touch out/\$i\"; done"
+
+# wide5000 is skipped for a peer whose fan500 median, times 10, exceeds CAP_S (snakemake, cwltool and
+# toil grow faster than linearly there: minutes to tens of minutes); Baton is never skipped.
+CAP_S=${CAP_S:-120}
+capped() {
+  [ "$2" = wide5000 ] && [[ $1 != baton* ]] || return 1
+  local m; m=$(median_of "$1" fan500)
+  awk -v m="$m" -v c="$CAP_S" 'BEGIN{exit !(m*10>c || m==0)}' || return 1
+  [[ $1 =~ $ENG_RE && $2 =~ $WL_RE ]] && printf '%s\twide5000\t5002\t0\t0\t0\tSKIP\t-\t0\n' "$1" | tee -a "$RES"
+  return 0
+}
+run() { capped "$1" "$2" || measure "$@"; }
 
 for wl in $WORKLOADS; do
   S=$(cat "$W/$wl/steps")
   measure baton      $wl $S "BATON_HOME=\$PWD/baton-home $BATON_ISOLATED -p out=\$PWD/out workflow.yaml"
   measure baton-none $wl $S "BATON_HOME=\$PWD/baton-home $BATON_NONE -p out=\$PWD/out workflow.yaml"
+  [ -n "$BATON_BEFORE" ] && measure baton-before $wl $S "BATON_HOME=\$PWD/baton-home $BATON_BEFORE -p out=\$PWD/out workflow.yaml"
   measure bash-seq    $wl $S "bash baseline_seq.sh"
-  has make     && measure make      $wl $S "make -j$J -s"
-  has ninja    && measure ninja     $wl $S "ninja -j$J"
-  has makeflow && measure makeflow  $wl $S "makeflow -T local -j $J Makeflow"
-  has doit     && measure doit      $wl $S "doit -n $J -P thread"
-  has snakemake && measure snakemake $wl $S "snakemake --cores $J -q"
+  has make     && run make      $wl $S "make -j$J -s"
+  has ninja    && run ninja     $wl $S "ninja -j$J"
+  has makeflow && run makeflow  $wl $S "makeflow -T local -j $J Makeflow"
+  has doit     && run doit      $wl $S "doit -n $J -P thread"
+  has snakemake && run snakemake $wl $S "snakemake --cores $J -q"
   if $PY -c 'import dask' 2>/dev/null; then
-    measure dask-threaded    $wl $S "$PY $HERE/drivers/dask_run.py threaded"
-    measure dask-distributed $wl $S "$PY $HERE/drivers/dask_run.py distributed"
+    run dask-threaded    $wl $S "$PY $HERE/drivers/dask_run.py threaded"
+    run dask-distributed $wl $S "$PY $HERE/drivers/dask_run.py distributed"
   fi
-  [ -n "$CP_FL" ] && measure flowable $wl $S "$JAVA -cp '$CP_FL' bench.Run flowable.bpmn20.xml"
-  [ -n "$CP_CA" ] && measure camunda  $wl $S "$JAVA -cp '$CP_CA' bench.Run camunda.bpmn"
-  for slow in toil cwltool; do
-    has $slow || continue
-    if [ $wl = wide5000 ]; then   # cap: skip 5000-wide when 500-wide already took > 30 s
-      m=$(median_of $slow fan500)
-      if awk -v m="$m" 'BEGIN{exit !(m>30 || m==0)}'; then
-        [[ $slow =~ $ENG_RE && $wl =~ $WL_RE ]] && printf '%s\twide5000\t%s\t0\t0\t0\tSKIP\t-\t0\n' $slow $S | tee -a "$RES"
-        continue
-      fi
-    fi
-    case $slow in
-      toil)    measure toil $wl $S "$PY $HERE/drivers/toil_run.py file:\$PWD/js" ;;
-      cwltool) measure cwltool $wl $S "cwltool --quiet --no-container --parallel --outdir cwlout --tmpdir-prefix cwltmp/ --tmp-outdir-prefix cwltmp/ wf.cwl" ;;
-    esac
-  done
+  [ -n "$CP_FL" ] && run flowable $wl $S "$JAVA -cp '$CP_FL' bench.Run flowable.bpmn20.xml"
+  [ -n "$CP_CA" ] && run camunda  $wl $S "$JAVA -cp '$CP_CA' bench.Run camunda.bpmn"
+  has toil    && run toil $wl $S "$PY $HERE/drivers/toil_run.py file:\$PWD/js"
+  has cwltool && run cwltool $wl $S "cwltool --quiet --no-container --parallel --outdir cwlout --tmpdir-prefix cwltmp/ --tmp-outdir-prefix cwltmp/ wf.cwl"
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RES"
 

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ForkServer implements AutoCloseable {
     private static final String SCRIPT = "forkserver.py";
+    private static final long STARTED_WITHIN_SECONDS = 10;
 
     private final Process server;
     private final OutputStream requests;
@@ -163,7 +164,14 @@ final class ForkServer implements AutoCloseable {
 
         @Override
         public Optional<ProcessHandle> root() {
-            // Before "started" (or after a setup failure) there is nothing to signal yet.
+            // A cancel may come between the request and the server's "started": wait for either line.
+            try {
+                CompletableFuture.anyOf(init, exit).get(STARTED_WITHIN_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Nothing started, or the server is gone: there is nothing to signal.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return init.getNow(Optional.empty()).filter(ProcessHandle::isAlive);
         }
 
