@@ -96,7 +96,7 @@ abstract class SandboxedHostDriverTests {
     @Test
     void envAndMissingWorkingDirectoryAreHonouredInsideTheView() throws Exception {
         assumeOverlays();
-        String dir = "/work/baton-wd-" + ProcessHandle.current().pid() + "/deep";
+        String dir = "/opt/baton-wd-" + ProcessHandle.current().pid() + "/deep";
         StepOutcome.Exited exited = run(Launches.in(work).env("GREETING", "bonjour").workingDir(dir)
                 .sh("pwd; echo $GREETING; echo ${TMPDIR:-unset}; echo here > local.txt")
                 .output("local", "local.txt").build());
@@ -244,7 +244,7 @@ abstract class SandboxedHostDriverTests {
     void secondStartOfTheSameAttemptIsIgnored() throws Exception {
         RecordingListener first = new RecordingListener();
         RecordingListener second = new RecordingListener();
-        StepLaunch launch = Launches.in(work).sh("echo once >> /work/../tmp/count; cat /tmp/count").build();
+        StepLaunch launch = Launches.in(work).sh("echo once >> /tmp/count; cat /tmp/count").build();
         driver.start(launch, first);
         driver.start(launch, second);
 
