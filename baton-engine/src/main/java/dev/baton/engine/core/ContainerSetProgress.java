@@ -1,6 +1,5 @@
 package dev.baton.engine.core;
 
-import dev.baton.engine.core.invoke.Substituter;
 import dev.baton.engine.core.scope.Scope;
 import dev.baton.model.run.NodePhase;
 import dev.baton.model.run.NodeType;
@@ -53,15 +52,13 @@ final class ContainerSetProgress implements Frame {
     }
 
     static void start(Tick tick, Call call, Map<String, String> inputs, Scope scope) {
-        NodeState pod = TemplateInvoker.newNode(tick, call, NodeType.Pod);
-        pod.inputParameters(inputs);
-        pod.start(tick.now, NodePhase.Running);
-        Substituter.Outcome<TemplateSpec> substituted = Substituter.apply(call.template(), scope, Unresolved.ERROR);
-        if (substituted instanceof Substituter.Outcome.Failed<TemplateSpec> f) {
-            tick.finish(pod, NodePhase.Error, f.message());
+        TemplateInvoker.Opened opened = TemplateInvoker.open(tick, call, inputs, scope, NodeType.Pod,
+                Unresolved.ERROR);
+        if (opened == null) {
             return;
         }
-        TemplateSpec template = ((Substituter.Outcome.Done<TemplateSpec>) substituted).value();
+        NodeState pod = opened.node();
+        TemplateSpec template = opened.template();
         ContainerSetProgress progress = new ContainerSetProgress(call, pod, template);
         String error = progress.plan(((TemplateKind.ContainerSet) template.kind()).containers());
         if (error != null) {

@@ -1,6 +1,5 @@
 package dev.baton.engine.core;
 
-import dev.baton.engine.core.invoke.Substituter;
 import dev.baton.engine.core.scope.Scope;
 import dev.baton.model.run.NodePhase;
 import dev.baton.model.run.NodeType;
@@ -44,20 +43,17 @@ final class DagProgress implements Frame {
         this.template = template;
         this.scope = scope;
         this.host = host;
-        this.gate = new Gate(template.parallelism() == null ? 0 : (int) template.parallelism().asLong().orElse(0));
+        this.gate = Gate.of(template.parallelism());
     }
 
     static void start(Tick tick, Call call, Map<String, String> inputs, Scope templateScope) {
-        NodeState node = TemplateInvoker.newNode(tick, call, NodeType.DAG);
-        node.inputParameters(inputs);
-        node.start(tick.now, NodePhase.Running);
-        Substituter.Outcome<TemplateSpec> substituted = Substituter.apply(call.template(), templateScope,
+        TemplateInvoker.Opened opened = TemplateInvoker.open(tick, call, inputs, templateScope, NodeType.DAG,
                 Unresolved.KEEP);
-        if (substituted instanceof Substituter.Outcome.Failed<TemplateSpec> f) {
-            tick.finish(node, NodePhase.Error, f.message());
+        if (opened == null) {
             return;
         }
-        TemplateSpec template = ((Substituter.Outcome.Done<TemplateSpec>) substituted).value();
+        NodeState node = opened.node();
+        TemplateSpec template = opened.template();
         DagProgress progress = new DagProgress(node, template, templateScope.child(), call.host());
         String error = progress.plan((TemplateKind.Dag) template.kind());
         if (error != null) {

@@ -24,6 +24,11 @@ final class Gate {
         this.limit = Math.max(0, limit);
     }
 
+    /** A gate for a template's {@code parallelism} (absent or not a number: no limit). */
+    static Gate of(dev.baton.model.spec.IntOrString parallelism) {
+        return new Gate(parallelism == null ? 0 : (int) parallelism.asLong().orElse(0));
+    }
+
     void submit(Tick tick, Admission admission) {
         if (limit > 0 && active >= limit) {
             waiting.addLast(admission);

@@ -44,8 +44,7 @@ public final class RunState {
         this.context = context;
         this.localTemplates = TemplateHost.of("local/" + context.runName(), context.spec().templates());
         this.globals = GlobalScope.of(context);
-        this.workflowGate = new Gate(context.spec().parallelism() == null ? 0
-                : (int) context.spec().parallelism().asLong().orElse(0));
+        this.workflowGate = Gate.of(context.spec().parallelism());
     }
 
     public RunContext context() {

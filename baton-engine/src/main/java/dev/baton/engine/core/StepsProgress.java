@@ -1,6 +1,5 @@
 package dev.baton.engine.core;
 
-import dev.baton.engine.core.invoke.Substituter;
 import dev.baton.engine.core.scope.Scope;
 import dev.baton.model.run.NodePhase;
 import dev.baton.model.run.NodeType;
@@ -30,20 +29,17 @@ final class StepsProgress implements Frame {
         this.groups = groups;
         this.scope = scope;
         this.host = host;
-        this.gate = new Gate(template.parallelism() == null ? 0 : (int) template.parallelism().asLong().orElse(0));
+        this.gate = Gate.of(template.parallelism());
     }
 
     static void start(Tick tick, Call call, Map<String, String> inputs, Scope templateScope) {
-        NodeState node = TemplateInvoker.newNode(tick, call, NodeType.Steps);
-        node.inputParameters(inputs);
-        node.start(tick.now, NodePhase.Running);
-        Substituter.Outcome<TemplateSpec> substituted = Substituter.apply(call.template(), templateScope,
+        TemplateInvoker.Opened opened = TemplateInvoker.open(tick, call, inputs, templateScope, NodeType.Steps,
                 Unresolved.KEEP);
-        if (substituted instanceof Substituter.Outcome.Failed<TemplateSpec> f) {
-            tick.finish(node, NodePhase.Error, f.message());
+        if (opened == null) {
             return;
         }
-        TemplateSpec template = ((Substituter.Outcome.Done<TemplateSpec>) substituted).value();
+        NodeState node = opened.node();
+        TemplateSpec template = opened.template();
         List<List<StepSpec>> groups = ((TemplateKind.Steps) template.kind()).groups();
         StepsProgress progress = new StepsProgress(node, template, groups == null ? List.of() : groups,
                 templateScope.child(), call.host());

@@ -101,6 +101,27 @@ final class TemplateInvoker {
                 call.arguments(), call.artifacts(), call.waiter(), call.extra(), call.isAttempt());
     }
 
+    /** A started node and its template with the inputs substituted. */
+    record Opened(NodeState node, TemplateSpec template) {
+    }
+
+    /**
+     * The common opening of a template that runs children (steps, DAG, containerSet): its node, Running,
+     * and its template substituted in its scope; null (the node already in Error) when substitution fails.
+     */
+    static Opened open(Tick tick, Call call, Map<String, String> inputs, Scope scope, NodeType type,
+                       Unresolved policy) {
+        NodeState node = newNode(tick, call, type);
+        node.inputParameters(inputs);
+        node.start(tick.now, NodePhase.Running);
+        Substituter.Outcome<TemplateSpec> substituted = Substituter.apply(call.template(), scope, policy);
+        if (substituted instanceof Substituter.Outcome.Failed<TemplateSpec> f) {
+            tick.finish(node, NodePhase.Error, f.message());
+            return null;
+        }
+        return new Opened(node, ((Substituter.Outcome.Done<TemplateSpec>) substituted).value());
+    }
+
     static NodeType nodeTypeOf(TemplateSpec template) {
         return switch (template.kind()) {
             case TemplateKind.Steps s -> NodeType.Steps;
