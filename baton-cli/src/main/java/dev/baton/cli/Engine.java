@@ -26,7 +26,7 @@ final class Engine {
     private final Integer maxParallelSteps;
     private MemoCache memoCache = new InMemoryMemoCache();
 
-    private Engine(Path home, Clock clock, String output, boolean keepWork, Integer maxParallelSteps) {
+    private Engine(Path home, Clock clock, boolean keepWork, Integer maxParallelSteps) {
         this.home = home;
         this.clock = clock;
         this.keepWork = keepWork;
@@ -35,8 +35,8 @@ final class Engine {
                 && !"dumb".equals(System.getenv("TERM"));
     }
 
-    static Engine open(Path home, Clock clock, String output, boolean keepWork, Integer maxParallelSteps) {
-        return new Engine(home, clock, output, keepWork, maxParallelSteps);
+    static Engine open(Path home, Clock clock, boolean keepWork, Integer maxParallelSteps) {
+        return new Engine(home, clock, keepWork, maxParallelSteps);
     }
 
     /** Keeps memoized outputs in the store (shared by runs, kept across restarts). */

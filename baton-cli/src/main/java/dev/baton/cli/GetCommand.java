@@ -26,7 +26,6 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Output.valid(output)) {
-            System.err.println("baton: -o must be json or yaml, not '" + output + "'");
             return Baton.EXIT_INVALID;
         }
         try (Store store = StoreAccess.open(BatonHome.resolve())) {

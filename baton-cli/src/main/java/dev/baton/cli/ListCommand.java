@@ -34,7 +34,6 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Output.valid(output)) {
-            System.err.println("baton: -o must be json or yaml, not '" + output + "'");
             return Baton.EXIT_INVALID;
         }
         try (Store store = StoreAccess.open(BatonHome.resolve())) {

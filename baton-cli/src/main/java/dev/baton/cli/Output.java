@@ -21,7 +21,12 @@ final class Output {
         System.out.flush();
     }
 
+    /** Whether {@code -o} names a known format; says what is wrong on stderr when it does not. */
     static boolean valid(String format) {
-        return format == null || format.equals("json") || format.equals("yaml");
+        if (format == null || format.equals("json") || format.equals("yaml")) {
+            return true;
+        }
+        System.err.println("baton: -o must be json or yaml, not '" + format + "'");
+        return false;
     }
 }

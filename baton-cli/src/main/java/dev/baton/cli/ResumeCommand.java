@@ -38,7 +38,6 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Output.valid(output)) {
-            System.err.println("baton: -o must be json or yaml, not '" + output + "'");
             return Baton.EXIT_INVALID;
         }
         Clock clock = Clock.systemUTC();
@@ -129,7 +128,7 @@ final class ResumeCommand implements Callable<Integer> {
         System.err.println("Resuming " + restored.runName() + " (" + restored.outstanding().size()
                 + " step(s), timer(s) or request(s) in flight)");
         StoreJournal journal = new StoreJournal(store, owner, clock, RunCommand.LEASE).resuming(lease);
-        RunState state = Engine.open(BatonHome.resolve(), clock, output, keepWork, maxParallelSteps).memoizingIn(store)
+        RunState state = Engine.open(BatonHome.resolve(), clock, keepWork, maxParallelSteps).memoizingIn(store)
                 .run(loop -> loop.journal(journal).resume(restored));
         Output.print(output, dev.baton.engine.runtime.WorkflowView.of(state));
         System.err.println(state.runName() + " " + state.phase() + (state.message() != null ? ": " + state.message() : ""));

@@ -72,8 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (output != null && !output.equals("json") && !output.equals("yaml")) {
-            System.err.println("baton: -o must be json or yaml, not '" + output + "'");
+        if (!Output.valid(output)) {
             return Baton.EXIT_INVALID;
         }
         if (!driverKind.equals("host")) {
@@ -127,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
         try (Store store = ephemeral ? null : StoreAccess.open(home)) {
             RunJournal journal = store == null ? RunJournal.NONE
                     : new StoreJournal(store, StoreAccess.owner(), clock, LEASE);
-            RunState state = Engine.open(home, clock, output, keepWork, maxParallelSteps).memoizingIn(store)
+            RunState state = Engine.open(home, clock, keepWork, maxParallelSteps).memoizingIn(store)
                     .run(loop -> loop.journal(journal).run(new RunState(context)));
             return finish(state);
         }

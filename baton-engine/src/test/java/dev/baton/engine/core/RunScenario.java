@@ -56,6 +56,12 @@ final class RunScenario {
         return launchOrder;
     }
 
+    /** The driver reports that the step's process is running. */
+    RunScenario started(String nodeName) {
+        Effect.LaunchStep launch = launchOf(nodeName);
+        return apply(new RunEvent.StepStarted(launch.nodeId(), launch.attempt()));
+    }
+
     RunScenario succeed(String nodeName) {
         return exit(nodeName, 0, "", Map.of());
     }

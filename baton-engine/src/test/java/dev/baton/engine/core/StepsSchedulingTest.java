@@ -33,7 +33,11 @@ class StepsSchedulingTest {
         assertThat(s.running()).containsExactly("wf[0].a");
         assertThat(s.phase()).isEqualTo(WorkflowPhase.Running);
         assertThat(s.phaseOf("a")).isEqualTo(NodePhase.Pending);
+        s.started("wf[0].a");
+        assertThat(s.phaseOf("a")).isEqualTo(NodePhase.Running);
+        assertThat(s.phaseOf("[0]")).isEqualTo(NodePhase.Running);
         s.succeed("wf[0].a");
+        assertThat(s.phaseOf("a")).isEqualTo(NodePhase.Succeeded);
         assertThat(s.running()).containsExactly("wf[1].b", "wf[1].c");
         s.succeed("wf[1].b").succeed("wf[1].c");
         assertThat(s.phase()).isEqualTo(WorkflowPhase.Succeeded);
