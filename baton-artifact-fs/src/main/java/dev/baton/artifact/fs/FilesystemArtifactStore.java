@@ -1,6 +1,7 @@
 package dev.baton.artifact.fs;
 
 import dev.baton.spi.artifact.Sha256;
+import dev.baton.spi.artifact.VerifyingInputStream;
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.artifact.BlobRef;
 import java.io.BufferedInputStream;
@@ -125,7 +126,7 @@ public final class FilesystemArtifactStore implements ArtifactStore {
         ensureOpen();
         Path file = existingBlob(digest);
         return new VerifyingInputStream(new BufferedInputStream(Files.newInputStream(file), Sha256.BUFFER_SIZE),
-                digest, file);
+                digest, (expected, actual) -> CorruptBlobs.mismatch(expected, actual, file));
     }
 
     @Override

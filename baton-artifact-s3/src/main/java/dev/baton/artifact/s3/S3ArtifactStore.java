@@ -2,6 +2,7 @@ package dev.baton.artifact.s3;
 
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.artifact.BlobRef;
+import dev.baton.spi.artifact.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -116,7 +117,9 @@ public final class S3ArtifactStore implements ArtifactStore {
         try {
             ResponseInputStream<GetObjectResponse> response = client.getObject(b -> b.bucket(settings.bucket())
                     .key(key));
-            return new VerifyingInputStream(response, digest, failures.where(key));
+            String location = failures.where(key);
+            return new VerifyingInputStream(response, digest,
+                    (expected, actual) -> CorruptBlobs.mismatch(expected, actual, location), response::abort);
         } catch (SdkException e) {
             IOException failure = failures.translate("read", key, e);
             if (failure instanceof NoSuchFileException) {

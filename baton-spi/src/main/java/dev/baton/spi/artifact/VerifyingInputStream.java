@@ -1,27 +1,42 @@
-package dev.baton.artifact.s3;
+package dev.baton.spi.artifact;
 
-import dev.baton.spi.artifact.Sha256;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
-import software.amazon.awssdk.core.ResponseInputStream;
 
 /**
- * Hands out an object's bytes while hashing them and fails at end of stream if they do not match the digest.
- * Closed before the end, it aborts the HTTP response rather than draining the rest of a large object.
+ * Hands out a blob's bytes while hashing them, and fails at end of stream if they do not match the digest, so a
+ * corrupted blob is reported to whoever reads it instead of being handed on. Every artifact store's reads go
+ * through one.
  */
-final class VerifyingInputStream extends FilterInputStream {
-    private final ResponseInputStream<?> response;
+public final class VerifyingInputStream extends FilterInputStream {
+    /** Words the failure for a blob whose bytes hash to {@code actual} instead of {@code expected}. */
+    @FunctionalInterface
+    public interface Mismatch {
+        IOException describe(String expected, String actual);
+    }
+
     private final MessageDigest digest = Sha256.newDigest();
     private final String expected;
-    private final String location;
+    private final Mismatch mismatch;
+    private final Runnable closedEarly;
     private boolean atEnd;
 
-    VerifyingInputStream(ResponseInputStream<?> response, String expected, String location) {
-        super(response);
-        this.response = response;
+    /**
+     * @param closedEarly run when the stream is closed before its end (e.g. to abort an HTTP response instead of
+     *                    draining the rest of a large object)
+     */
+    public VerifyingInputStream(InputStream in, String expected, Mismatch mismatch, Runnable closedEarly) {
+        super(in);
         this.expected = expected;
-        this.location = location;
+        this.mismatch = mismatch;
+        this.closedEarly = closedEarly;
+    }
+
+    public VerifyingInputStream(InputStream in, String expected, Mismatch mismatch) {
+        this(in, expected, mismatch, () -> {
+        });
     }
 
     @Override
@@ -79,7 +94,7 @@ final class VerifyingInputStream extends FilterInputStream {
     @Override
     public void close() throws IOException {
         if (!atEnd) {
-            response.abort();
+            closedEarly.run();
         }
         super.close();
     }
@@ -89,7 +104,7 @@ final class VerifyingInputStream extends FilterInputStream {
             atEnd = true;
             String actual = Sha256.format(digest);
             if (!actual.equals(expected)) {
-                throw CorruptBlobs.mismatch(expected, actual, location);
+                throw mismatch.describe(expected, actual);
             }
         }
     }
