@@ -28,8 +28,6 @@ public record CronRules(List<CronSchedule> schedules, ConcurrencyPolicy concurre
     /** Argo's {@code failedJobsHistoryLimit} default. */
     public static final int DEFAULT_FAILED_HISTORY = 1;
 
-    private static final ScheduleParser PARSER = new ScheduleParser();
-
     public CronRules {
         schedules = List.copyOf(schedules);
     }
@@ -96,11 +94,12 @@ public record CronRules(List<CronSchedule> schedules, ConcurrencyPolicy concurre
             return List.of();
         }
         List<String> texts = hasList ? spec.schedules() : List.of(spec.schedule());
+        ScheduleParser parser = new ScheduleParser();
         List<CronSchedule> parsed = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             String path = hasList ? "spec.schedules[" + i + "]" : "spec.schedule";
             try {
-                parsed.add(PARSER.parse(texts.get(i), zone));
+                parsed.add(parser.parse(texts.get(i), zone));
             } catch (ScheduleException e) {
                 problems.add(path + ": " + e.getMessage());
             }

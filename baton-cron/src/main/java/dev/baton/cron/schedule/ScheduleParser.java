@@ -1,5 +1,6 @@
 package dev.baton.cron.schedule;
 
+import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinition;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
@@ -15,12 +16,11 @@ import java.util.Map;
  * Reads schedules as robfig/cron's standard parser (which Argo uses) accepts them: five fields (minute, hour,
  * day of month, month, day of week, with names, ranges, steps and {@code ?}), an optional {@code CRON_TZ=} or
  * {@code TZ=} prefix, the descriptors {@code @yearly @annually @monthly @weekly @daily @midnight @hourly}
- * and {@code @every <duration>}.
+ * and {@code @every <duration>}. Use one instance per thread: cron-utils' parser promises no thread safety.
  */
 public final class ScheduleParser {
 
-    private static final CronDefinition UNIX = CronDefinitionBuilder.instanceDefinitionFor(
-            com.cronutils.model.CronType.UNIX);
+    private static final CronDefinition UNIX = CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX);
     private static final Map<String, String> DESCRIPTORS = Map.of(
             "@yearly", "0 0 1 1 *",
             "@annually", "0 0 1 1 *",
