@@ -8,8 +8,8 @@ import java.util.Optional;
 public interface CronStore {
 
     /**
-     * Creates the cron workflow, or updates its yaml and suspended flag keeping its createdAt and
-     * lastScheduledTime; returns what is stored.
+     * Creates the cron workflow, or updates its yaml and suspended flag keeping its createdAt, lastScheduledTime,
+     * status and statusVersion; returns what is stored.
      */
     CronRecord put(CronRecord cron);
 
@@ -22,4 +22,13 @@ public interface CronStore {
 
     /** Records when the cron workflow last started a run; false if there is no such cron workflow. */
     boolean updateLastScheduled(String namespace, String name, Instant lastScheduledTime);
+
+    /**
+     * Writes the scheduling state (last scheduled time and status) only if the stored {@code statusVersion} is
+     * still {@code expectedVersion}, and then makes it {@code expectedVersion + 1}: of several engines that read
+     * the same version, exactly one succeeds. False if another write came first or there is no such cron workflow.
+     * The yaml, suspended flag and createdAt are left as they are.
+     */
+    boolean updateStatus(String namespace, String name, long expectedVersion, Instant lastScheduledTime,
+                         CronStatus status);
 }

@@ -1,6 +1,7 @@
 package dev.baton.testkit.store;
 
 import dev.baton.spi.store.CronRecord;
+import dev.baton.spi.store.CronStatus;
 import dev.baton.spi.store.CronStore;
 import java.time.Instant;
 import java.util.Comparator;
@@ -19,9 +20,10 @@ final class InMemoryCrons implements CronStore {
             CronRecord old = crons.get(InMemoryStore.nameKey(cron.namespace(), cron.name()));
             CronRecord stored = old == null
                     ? new CronRecord(cron.namespace(), cron.name(), cron.yaml(), cron.suspended(),
-                            InMemoryStore.micros(cron.lastScheduledTime()), InMemoryStore.micros(cron.createdAt()))
+                            InMemoryStore.micros(cron.lastScheduledTime()), InMemoryStore.micros(cron.createdAt()),
+                            cron.status(), cron.statusVersion())
                     : new CronRecord(cron.namespace(), cron.name(), cron.yaml(), cron.suspended(),
-                            old.lastScheduledTime(), old.createdAt());
+                            old.lastScheduledTime(), old.createdAt(), old.status(), old.statusVersion());
             crons.put(InMemoryStore.nameKey(cron.namespace(), cron.name()), stored);
             return stored;
         }
@@ -58,8 +60,24 @@ final class InMemoryCrons implements CronStore {
             if (c == null) {
                 return false;
             }
-            crons.put(InMemoryStore.nameKey(namespace, name), new CronRecord(c.namespace(), c.name(), c.yaml(), c.suspended(),
-                    InMemoryStore.micros(lastScheduledTime), c.createdAt()));
+            crons.put(InMemoryStore.nameKey(namespace, name), new CronRecord(c.namespace(), c.name(), c.yaml(),
+                    c.suspended(), InMemoryStore.micros(lastScheduledTime), c.createdAt(), c.status(),
+                    c.statusVersion()));
+            return true;
+        }
+    }
+
+    @Override
+    public boolean updateStatus(String namespace, String name, long expectedVersion, Instant lastScheduledTime,
+                                CronStatus status) {
+        synchronized (this) {
+            CronRecord c = crons.get(InMemoryStore.nameKey(namespace, name));
+            if (c == null || c.statusVersion() != expectedVersion) {
+                return false;
+            }
+            crons.put(InMemoryStore.nameKey(namespace, name), new CronRecord(c.namespace(), c.name(), c.yaml(),
+                    c.suspended(), InMemoryStore.micros(lastScheduledTime), c.createdAt(), status,
+                    expectedVersion + 1));
             return true;
         }
     }

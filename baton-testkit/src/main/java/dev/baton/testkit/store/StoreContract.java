@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.baton.spi.store.Committed;
 import dev.baton.spi.store.ConflictException;
 import dev.baton.spi.store.CronRecord;
+import dev.baton.spi.store.CronStatus;
 import dev.baton.spi.store.FencedException;
 import dev.baton.spi.store.IndexEntry;
 import dev.baton.spi.store.IndexKind;
@@ -611,6 +612,27 @@ public abstract class StoreContract {
         assertThat(store.crons().delete("ns", "nightly")).isTrue();
         assertThat(store.crons().delete("ns", "nightly")).isFalse();
         assertThat(store.crons().get("ns", "nightly")).isEmpty();
+    }
+
+    @Test
+    void cronStatusIsWrittenOnlyByTheWriterThatReadTheCurrentVersion() {
+        store.crons().put(new CronRecord("ns", "nightly", "schedule: '0 2 * * *'", false, null, T0));
+        CronStatus running = new CronStatus(List.of("nightly-1772359200", "nightly-1772445600"), 3, 1, false);
+
+        assertThat(store.crons().updateStatus("ns", "nightly", 0, T0.plusSeconds(60), running)).isTrue();
+        // a second engine that read version 0 too loses: the time it wanted to claim is already claimed
+        assertThat(store.crons().updateStatus("ns", "nightly", 0, T0.plusSeconds(60), CronStatus.NONE)).isFalse();
+        assertThat(store.crons().updateStatus("ns", "missing", 0, T0, CronStatus.NONE)).isFalse();
+        // submitting the cron workflow again keeps its status and version
+        store.crons().put(new CronRecord("ns", "nightly", "schedule: '0 3 * * *'", true, null, T0.plusSeconds(5)));
+
+        CronRecord stored = store.crons().get("ns", "nightly").orElseThrow();
+        assertThat(stored).isEqualTo(new CronRecord("ns", "nightly", "schedule: '0 3 * * *'", true,
+                T0.plusSeconds(60), T0, running, 1));
+        CronStatus stopped = new CronStatus(List.of(), 4, 1, true);
+        assertThat(store.crons().updateStatus("ns", "nightly", 1, T0.plusSeconds(60), stopped)).isTrue();
+        assertThat(store.crons().list("ns").getFirst().status()).isEqualTo(stopped);
+        assertThat(store.crons().list("ns").getFirst().statusVersion()).isEqualTo(2);
     }
 
     // ---------------------------------------------------------------- artifact index
