@@ -2,7 +2,10 @@ package dev.baton.engine.runtime;
 
 import dev.baton.engine.core.ArtifactRef;
 import dev.baton.engine.core.ResolvedStep;
+import dev.baton.engine.core.StoredValue;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.value.CommandLineLimits;
+import dev.baton.engine.runtime.value.ExpandedText;
 import dev.baton.model.spec.ArtifactLocation;
 import dev.baton.model.spec.ArtifactSpec;
 import dev.baton.model.spec.ContainerSpec;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a resolved leaf step into a driver launch: the command, environment and script, the input
@@ -28,13 +32,18 @@ import java.util.Map;
 public final class StepPreparation {
     static final String PARAMETER = "parameter:";
     static final String ARTIFACT = "artifact:";
+    private static final String SCRIPT_FILE = "script-source";
+    private static final String PARAMETER_FILES = "parameters";
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private final Path workRoot;
     private final ArtifactFiles artifacts;
+    private final ExpandedText values;
 
     public StepPreparation(Path workRoot, ArtifactFiles artifacts) {
         this.workRoot = workRoot;
         this.artifacts = artifacts;
+        this.values = new ExpandedText(artifacts.store());
     }
 
     /** A launch ready for the driver, or why the step cannot start. */
@@ -98,9 +107,36 @@ public final class StepPreparation {
                 env.put(var.name(), "");
             }
         }
+        String tooLong = CommandLineLimits.check(template.name(), container.commandOrEmpty(), container.argsOrEmpty(),
+                env, step.inputParameters());
+        if (tooLong != null) {
+            if (placeInputs) {
+                WorkAreas.delete(workArea);
+            }
+            return new Prepared(null, null, tooLong);
+        }
+        Path scriptFile = null;
+        if (StoredValue.occursIn(script)) {
+            scriptFile = workArea.resolve(SCRIPT_FILE);
+            if (placeInputs) {
+                values.write(script, scriptFile);
+            }
+            script = null;
+        }
+        Map<String, Path> parameterFiles = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : step.inputParameters().entrySet()) {
+            if (!FILE_NAME.matcher(p.getKey()).matches() || p.getValue() == null) {
+                continue;
+            }
+            Path file = workArea.resolve(PARAMETER_FILES).resolve(p.getKey());
+            if (placeInputs) {
+                values.write(p.getValue(), file);
+            }
+            parameterFiles.put(p.getKey(), file);
+        }
         StepLaunch launch = new StepLaunch(id, step.nodeName(), container.image(), container.commandOrEmpty(),
                 container.argsOrEmpty(), env, container.workingDir(), script, inputs, outputs, step.deadline(),
-                workArea);
+                workArea, scriptFile, parameterFiles);
         return new Prepared(launch, workArea, null);
     }
 
