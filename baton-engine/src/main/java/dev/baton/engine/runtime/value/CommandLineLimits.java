@@ -73,7 +73,7 @@ public final class CommandLineLimits {
     private static String holder(String text, Map<String, String> inputParameters) {
         for (Map.Entry<String, String> p : inputParameters.entrySet()) {
             String value = p.getValue();
-            if (value != null && value.length() >= 1024 && text.contains(value)) {
+            if (value != null && (value.length() >= 1024 || StoredValue.of(value) != null) && text.contains(value)) {
                 return p.getKey();
             }
         }
