@@ -19,8 +19,6 @@ import java.util.Optional;
  * (virtual) thread, while {@link #cancel} may come from any thread.
  */
 final class AttemptRun implements Runnable {
-    /** Where input parameter files are staged, under the staging directory. */
-    static final String PARAMETERS = "inputs/parameters";
     private final StepLaunch launch;
     private final StepListener listener;
     private final SandboxLauncher launcher;
@@ -88,17 +86,19 @@ final class AttemptRun implements Runnable {
             return new StepOutcome.Failed(unrunnable.message());
         }
         StepCommand.Ready ready = (StepCommand.Ready) command;
-        boolean stagesFiles = !ready.stagedFiles().isEmpty() || launch.scriptFile() != null
-                || !launch.parameterFiles().isEmpty();
-        StepView view = prepareView(stagesFiles);
+        StepView view = prepareView(!ready.stagedFiles().isEmpty() || launch.scriptFile() != null);
         stage(ready.stagedFiles(), view);
-        stageFiles(view);
+        stageScriptFile(view);
         for (StepLaunch.InputFile input : launch.inputs()) {
             InputPlacement.place(input, view);
         }
+        for (Map.Entry<String, Path> file : launch.parameterFiles().entrySet()) {
+            InputPlacement.place(new StepLaunch.InputFile(file.getValue(),
+                    view.parameterViewDir() + "/" + file.getKey(), null), view);
+        }
         Map<String, String> env = StepEnvironment.of(System.getenv(), launch.env());
         if (!launch.parameterFiles().isEmpty()) {
-            env.put(StepLaunch.PARAMETER_DIRECTORY_VARIABLE, view.stagingViewDir() + "/" + PARAMETERS);
+            env.put(StepLaunch.PARAMETER_DIRECTORY_VARIABLE, view.parameterViewDir());
         }
         if (ready.pathPrefix() != null) {
             String path = env.get("PATH");
@@ -135,23 +135,17 @@ final class AttemptRun implements Runnable {
         return launcher.prepare(launch.workArea(), declared, launch.workingDir(), stagesFiles);
     }
 
-    /** Links a script given as a file, and the input parameter files, into the staging directory. */
-    private void stageFiles(StepView view) throws IOException {
-        if (launch.scriptFile() != null) {
-            Path target = view.stagingDir().resolve(StepCommandResolver.SCRIPT);
-            Files.createDirectories(target.getParent());
-            FileTrees.delete(target);
-            // The script file belongs to this attempt alone, so a hard link may take the executable mode.
-            FileTrees.linkOrCopy(launch.scriptFile(), target);
-            InputPlacement.setMode(target, 0755);
+    /** Links a script given as a file into the staging directory. */
+    private void stageScriptFile(StepView view) throws IOException {
+        if (launch.scriptFile() == null) {
+            return;
         }
-        Path parameters = view.stagingDir().resolve(PARAMETERS);
-        for (Map.Entry<String, Path> file : launch.parameterFiles().entrySet()) {
-            Path target = parameters.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            FileTrees.delete(target);
-            FileTrees.linkOrCopy(file.getValue(), target);
-        }
+        Path target = view.stagingDir().resolve(StepCommandResolver.SCRIPT);
+        Files.createDirectories(target.getParent());
+        FileTrees.delete(target);
+        // The script file belongs to this attempt alone, so a hard link may take the executable mode.
+        FileTrees.linkOrCopy(launch.scriptFile(), target);
+        InputPlacement.setMode(target, 0755);
     }
 
     private static void stage(Map<String, String> files, StepView view) throws IOException {

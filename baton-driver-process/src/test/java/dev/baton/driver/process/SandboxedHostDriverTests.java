@@ -102,6 +102,19 @@ abstract class SandboxedHostDriverTests {
     }
 
     @Test
+    void parameterFilesAreUnderTheStepsOwnTmpWithoutChangingItsView() throws Exception {
+        Path value = Files.writeString(work.resolve("value"), "v".repeat(200_000));
+
+        StepOutcome.Exited exited = run(Launches.in(work).parameterFile("text", value)
+                .sh("echo $BATON_INPUT_PARAMETERS; wc -c < $BATON_INPUT_PARAMETERS/text; ls /tmp").build());
+
+        assertThat(exited.exitCode()).isZero();
+        assertThat(Files.readAllLines(exited.stdout())).containsExactly("/tmp/baton/inputs/parameters", "200000",
+                "baton");
+        assertThat(value).hasContent("v".repeat(200_000));
+    }
+
+    @Test
     void shScriptRunsWithBashFeatures() throws Exception {
         StepOutcome.Exited exited = run(Launches.in(work).command("sh", "-c")
                 .script("n=$RANDOM\nif [[ $n -ge 0 ]]; then echo bash-ok; fi\n").build());
