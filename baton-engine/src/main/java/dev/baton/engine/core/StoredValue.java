@@ -1,5 +1,6 @@
 package dev.baton.engine.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,8 @@ public record StoredValue(String digest, long size) {
 
     /** Why a condition or loop list that holds a stored value is not evaluated. */
     public static final String TOO_LARGE_TO_EVALUATE = "it uses a value kept in the artifact store because it is"
-            + " larger than the inline threshold (BATON_VALUE_INLINE_MAX, default 256 KiB); when, withParam and"
-            + " expressions only read values up to that threshold: raise it, or pass a smaller value";
+            + " larger than the inline threshold (BATON_VALUE_INLINE_MAX, default 256 KiB), and when and withParam"
+            + " only read values up to that threshold: raise it, or pass a smaller value";
 
     public StoredValue {
         if (digest == null || digest.indexOf(MARK) >= 0 || digest.indexOf(':') < 0 || size < 0) {
@@ -78,7 +79,7 @@ public record StoredValue(String digest, long size) {
         long size = 0;
         for (Piece piece : split(text)) {
             size += switch (piece) {
-                case Piece.Literal literal -> literal.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                case Piece.Literal literal -> literal.text().getBytes(StandardCharsets.UTF_8).length;
                 case Piece.Stored stored -> stored.value().size();
             };
         }

@@ -115,29 +115,32 @@ public final class StepPreparation {
             }
             return new Prepared(null, null, tooLong);
         }
-        Path scriptFile = null;
-        if (StoredValue.occursIn(script)) {
-            scriptFile = workArea.resolve(SCRIPT_FILE);
-            if (placeInputs) {
-                values.write(script, scriptFile);
-            }
-            script = null;
-        }
-        Map<String, Path> parameterFiles = new LinkedHashMap<>();
-        for (Map.Entry<String, String> p : step.inputParameters().entrySet()) {
-            if (!FILE_NAME.matcher(p.getKey()).matches() || p.getValue() == null) {
-                continue;
-            }
-            Path file = workArea.resolve(PARAMETER_FILES).resolve(p.getKey());
-            if (placeInputs) {
-                values.write(p.getValue(), file);
-            }
-            parameterFiles.put(p.getKey(), file);
-        }
+        // A script holding a large value is written out from the artifact store, never built in memory.
+        Path scriptFile = StoredValue.occursIn(script)
+                ? writeValues(script, workArea.resolve(SCRIPT_FILE), placeInputs) : null;
         StepLaunch launch = new StepLaunch(id, step.nodeName(), container.image(), container.commandOrEmpty(),
-                container.argsOrEmpty(), env, container.workingDir(), script, inputs, outputs, step.deadline(),
-                workArea, scriptFile, parameterFiles);
+                container.argsOrEmpty(), env, container.workingDir(), scriptFile == null ? script : null, inputs,
+                outputs, step.deadline(), workArea, scriptFile, parameterFiles(step, workArea, placeInputs));
         return new Prepared(launch, workArea, null);
+    }
+
+    /** One file per input parameter holding its value, which the driver shows the step. */
+    private Map<String, Path> parameterFiles(ResolvedStep step, Path workArea, boolean write) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : step.inputParameters().entrySet()) {
+            if (p.getValue() != null && FILE_NAME.matcher(p.getKey()).matches()) {
+                Path file = workArea.resolve(PARAMETER_FILES).resolve(p.getKey());
+                files.put(p.getKey(), writeValues(p.getValue(), file, write));
+            }
+        }
+        return files;
+    }
+
+    private Path writeValues(String text, Path file, boolean write) throws IOException {
+        if (write) {
+            values.write(text, file);
+        }
+        return file;
     }
 
     /** Makes one input artifact a file; returns why it cannot, or null. */

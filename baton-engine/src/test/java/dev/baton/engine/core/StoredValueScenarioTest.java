@@ -92,8 +92,9 @@ class StoredValueScenarioTest {
                         - {name: text, value: "x"}""");
 
         assertThat(s.phaseOf("consume")).isEqualTo(NodePhase.Error);
-        assertThat(s.node("consume").message()).isEqualTo("when: " + StoredValue.TOO_LARGE_TO_EVALUATE);
-        assertThat(s.node("consume").message()).contains("BATON_VALUE_INLINE_MAX");
+        assertThat(s.node("consume").message()).isEqualTo("when: it uses a value kept in the artifact store because"
+                + " it is larger than the inline threshold (BATON_VALUE_INLINE_MAX, default 256 KiB), and when and"
+                + " withParam only read values up to that threshold: raise it, or pass a smaller value");
     }
 
     @Test

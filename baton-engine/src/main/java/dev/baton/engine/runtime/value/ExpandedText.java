@@ -27,7 +27,8 @@ public final class ExpandedText {
         try (OutputStream out = Files.newOutputStream(target)) {
             for (StoredValue.Piece piece : StoredValue.split(text)) {
                 switch (piece) {
-                    case StoredValue.Piece.Literal literal -> out.write(literal.text().getBytes(StandardCharsets.UTF_8));
+                    case StoredValue.Piece.Literal literal ->
+                            out.write(literal.text().getBytes(StandardCharsets.UTF_8));
                     case StoredValue.Piece.Stored stored -> {
                         try (InputStream in = store.open(stored.value().digest())) {
                             in.transferTo(out);
