@@ -10,6 +10,7 @@ import dev.baton.spi.store.Store;
 import dev.baton.engine.runtime.LocalLockService;
 import dev.baton.engine.runtime.RunLoop;
 import dev.baton.engine.runtime.StepCollection;
+import dev.baton.engine.runtime.value.ValueLimits;
 import dev.baton.engine.runtime.StepPreparation;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
 
@@ -57,7 +58,8 @@ final class Engine {
              HostDriver driver = new HostDriver()) {
             ArtifactFiles artifacts = new ArtifactFiles(store);
             RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
-                    new StepCollection(artifacts, keepWork), clock, new ProgressPrinter(System.err, terminal, clock),
+                    new StepCollection(artifacts, keepWork, ValueLimits.from(System.getenv())), clock,
+                    new ProgressPrinter(System.err, terminal, clock),
                     memoCache, new LocalLockService(),
                     maxParallelSteps == null ? RunLoop.defaultParallelSteps() : maxParallelSteps);
             Interrupts.onInterrupt(() -> loop.cancel("Stopped by user (interrupt)"));

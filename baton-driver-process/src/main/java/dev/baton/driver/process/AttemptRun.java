@@ -86,12 +86,20 @@ final class AttemptRun implements Runnable {
             return new StepOutcome.Failed(unrunnable.message());
         }
         StepCommand.Ready ready = (StepCommand.Ready) command;
-        StepView view = prepareView(!ready.stagedFiles().isEmpty());
+        StepView view = prepareView(!ready.stagedFiles().isEmpty() || launch.scriptFile() != null);
         stage(ready.stagedFiles(), view);
+        stageScriptFile(view);
         for (StepLaunch.InputFile input : launch.inputs()) {
             InputPlacement.place(input, view);
         }
+        for (Map.Entry<String, Path> file : launch.parameterFiles().entrySet()) {
+            InputPlacement.place(new StepLaunch.InputFile(file.getValue(),
+                    view.parameterViewDir() + "/" + file.getKey(), null), view);
+        }
         Map<String, String> env = StepEnvironment.of(System.getenv(), launch.env());
+        if (!launch.parameterFiles().isEmpty()) {
+            env.put(StepLaunch.PARAMETER_DIRECTORY_VARIABLE, view.parameterViewDir());
+        }
         if (ready.pathPrefix() != null) {
             String path = env.get("PATH");
             env.put("PATH", ready.pathPrefix() + (path == null ? "" : ":" + path));
@@ -125,6 +133,19 @@ final class AttemptRun implements Runnable {
         launch.inputs().forEach(input -> declared.add(input.path()));
         launch.outputs().forEach(output -> declared.add(output.path()));
         return launcher.prepare(launch.workArea(), declared, launch.workingDir(), stagesFiles);
+    }
+
+    /** Links a script given as a file into the staging directory. */
+    private void stageScriptFile(StepView view) throws IOException {
+        if (launch.scriptFile() == null) {
+            return;
+        }
+        Path target = view.stagingDir().resolve(StepCommandResolver.SCRIPT);
+        Files.createDirectories(target.getParent());
+        FileTrees.delete(target);
+        // The script file belongs to this attempt alone, so a hard link may take the executable mode.
+        FileTrees.linkOrCopy(launch.scriptFile(), target);
+        InputPlacement.setMode(target, 0755);
     }
 
     private static void stage(Map<String, String> files, StepView view) throws IOException {

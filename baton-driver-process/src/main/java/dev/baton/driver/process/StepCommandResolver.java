@@ -66,8 +66,10 @@ final class StepCommandResolver {
         argv.add(program);
         argv.addAll(command.subList(1, command.size()));
         argv.addAll(args);
-        if (launch.script() != null && !launch.script().isEmpty()) {
-            staged.put(SCRIPT, launch.script());
+        if (launch.hasScript()) {
+            if (launch.scriptFile() == null) {
+                staged.put(SCRIPT, launch.script());
+            }
             argv.add(stagingViewDir + "/" + SCRIPT);
         }
         // Emulated tools are also on PATH, so a shell command such as `sh -c "cowsay hi"` finds them.

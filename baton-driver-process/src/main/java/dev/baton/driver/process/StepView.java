@@ -27,4 +27,12 @@ interface StepView {
 
     /** The same directory as the step sees it. */
     String stagingViewDir();
+
+    /**
+     * Where the step sees one file per input parameter ({@code BATON_INPUT_PARAMETERS}): under its private
+     * {@code /tmp}, so that providing them changes nothing else about the view.
+     */
+    default String parameterViewDir() {
+        return "/tmp/baton/inputs/parameters";
+    }
 }

@@ -57,6 +57,12 @@ final class UnisolatedView implements StepView {
         return stagingDir(workArea);
     }
 
+    /** The host's {@code /tmp} is shared here, so parameter files stay in the attempt's own staging directory. */
+    @Override
+    public String parameterViewDir() {
+        return stagingViewDir() + "/inputs/parameters";
+    }
+
     static Path stagingDir(Path workArea) {
         return workArea.resolve("staging").toAbsolutePath();
     }

@@ -66,6 +66,21 @@ class HostDriverUnisolatedTest {
     }
 
     @Test
+    void parameterFilesStayInTheAttemptsOwnDirectory() throws Exception {
+        Path value = Files.writeString(work.resolve("value"), "v".repeat(200_000));
+        try (HostDriver driver = unisolated()) {
+            RecordingListener listener = new RecordingListener();
+            StepLaunch launch = Launches.in(work).parameterFile("text", value)
+                    .sh("echo $BATON_INPUT_PARAMETERS; wc -c < $BATON_INPUT_PARAMETERS/text").build();
+            driver.start(launch, listener);
+            StepOutcome.Exited exited = listener.exited();
+
+            assertThat(Files.readAllLines(exited.stdout())).containsExactly(
+                    launch.workArea().toAbsolutePath().resolve("staging/inputs/parameters").toString(), "200000");
+        }
+    }
+
+    @Test
     void cancelKillsTheWholeProcessGroup() throws Exception {
         String marker = Orphans.marker();
         try (HostDriver driver = unisolated()) {

@@ -24,6 +24,8 @@ final class Launches {
     private final List<StepLaunch.InputFile> inputs = new ArrayList<>();
     private final List<StepLaunch.OutputPath> outputs = new ArrayList<>();
     private Duration deadline;
+    private Path scriptFile;
+    private final Map<String, Path> parameterFiles = new LinkedHashMap<>();
 
     private Launches(Path base) {
         this.base = base;
@@ -45,6 +47,10 @@ final class Launches {
 
     Launches script(String value) { script = value; return this; }
 
+    Launches scriptFile(Path value) { scriptFile = value; return this; }
+
+    Launches parameterFile(String name, Path file) { parameterFiles.put(name, file); return this; }
+
     Launches input(Path source, String path, Integer mode) {
         inputs.add(new StepLaunch.InputFile(source, path, mode));
         return this;
@@ -65,6 +71,6 @@ final class Launches {
         int n = SEQUENCE.incrementAndGet();
         AttemptId id = new AttemptId("run" + n, "node-" + n, 0);
         return new StepLaunch(id, "node-" + n, image, command, args, env, workingDir, script,
-                inputs, outputs, deadline, base.resolve(id.key()));
+                inputs, outputs, deadline, base.resolve(id.key()), scriptFile, parameterFiles);
     }
 }

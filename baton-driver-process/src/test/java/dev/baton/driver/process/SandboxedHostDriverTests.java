@@ -86,6 +86,35 @@ abstract class SandboxedHostDriverTests {
     }
 
     @Test
+    void aScriptGivenAsAFileRunsAndParameterFilesAreReadableInside() throws Exception {
+        Path script = Files.writeString(work.resolve("script-source"), "import os\n"
+                + "d = os.environ['BATON_INPUT_PARAMETERS']\n"
+                + "print(open(d + '/big').read().count('x'), open(d + '/small').read())\n");
+        Path big = Files.writeString(work.resolve("big"), "x".repeat(300_000));
+        Path small = Files.writeString(work.resolve("small"), "hello");
+
+        StepOutcome.Exited exited = run(Launches.in(work).image("python:3.12").command("python").scriptFile(script)
+                .parameterFile("big", big).parameterFile("small", small).build());
+
+        assertThat(exited.exitCode()).isZero();
+        assertThat(exited.stdout()).hasContent("300000 hello");
+        assertThat(big).hasContent("x".repeat(300_000));
+    }
+
+    @Test
+    void parameterFilesAreUnderTheStepsOwnTmpWithoutChangingItsView() throws Exception {
+        Path value = Files.writeString(work.resolve("value"), "v".repeat(200_000));
+
+        StepOutcome.Exited exited = run(Launches.in(work).parameterFile("text", value)
+                .sh("echo $BATON_INPUT_PARAMETERS; wc -c < $BATON_INPUT_PARAMETERS/text; ls /tmp").build());
+
+        assertThat(exited.exitCode()).isZero();
+        assertThat(Files.readAllLines(exited.stdout())).containsExactly("/tmp/baton/inputs/parameters", "200000",
+                "baton");
+        assertThat(value).hasContent("v".repeat(200_000));
+    }
+
+    @Test
     void shScriptRunsWithBashFeatures() throws Exception {
         StepOutcome.Exited exited = run(Launches.in(work).command("sh", "-c")
                 .script("n=$RANDOM\nif [[ $n -ge 0 ]]; then echo bash-ok; fi\n").build());

@@ -40,6 +40,10 @@ final class InvocationStart {
                 placeholder(tick, at, invocation, NodePhase.Error, e.getMessage());
                 return;
             }
+            if (StoredValue.occursIn(when)) {
+                placeholder(tick, at, invocation, NodePhase.Error, "when: " + StoredValue.TOO_LARGE_TO_EVALUATE);
+                return;
+            }
             boolean proceed;
             try {
                 proceed = WhenCondition.evaluate(when);

@@ -26,7 +26,7 @@ final class LeafProgress {
         int attempt = node.nextAttempt();
         tick.state.runningLeaves().put(node.id(), new LeafProgress(node, template, attempt));
         ResolvedStep step = new ResolvedStep(node.name(), TemplateInvoker.podName(tick, call), template,
-                Map.copyOf(node.inputArtifacts()), deadlineOf(template));
+                Map.copyOf(node.inputArtifacts()), deadlineOf(template), node.inputParameters());
         tick.emit(new Effect.LaunchStep(node.id(), attempt, step));
     }
 

@@ -139,7 +139,9 @@ final class NodeOutputs {
                 results.add(parseOrText(child.result()));
             }
             if (!child.outputParameters().isEmpty()) {
-                parameterMaps.add(new LinkedHashMap<>(child.outputParameters()));
+                Map<String, Object> map = new LinkedHashMap<>();
+                child.outputParameters().forEach((name, value) -> map.put(name, parseOrTextOfParameter(value)));
+                parameterMaps.add(map);
                 child.outputParameters().forEach((name, value) ->
                         byName.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
             }
@@ -157,6 +159,11 @@ final class NodeOutputs {
     private static List<Object> aggregate(List<String> values) {
         List<Object> parsed = new ArrayList<>();
         for (String value : values) {
+            if (StoredValue.of(value) != null) {
+                return values.stream().map(NodeOutputs::parseOrTextOfParameter).toList();
+            }
+        }
+        for (String value : values) {
             Object json = tryParse(value);
             if (!(json instanceof Map<?, ?>) && !(json instanceof List<?>)) {
                 return new ArrayList<>(values);
@@ -167,8 +174,32 @@ final class NodeOutputs {
     }
 
     private static Object parseOrText(String text) {
+        Object stored = storedReference(text);
+        if (stored != null) {
+            return stored;
+        }
         Object json = tryParse(text);
         return json == null ? text : json;
+    }
+
+    private static Object parseOrTextOfParameter(String text) {
+        Object stored = storedReference(text);
+        return stored == null ? text : stored;
+    }
+
+    /**
+     * A value kept in the artifact store, as it appears in an aggregated list: the core never reads it, so
+     * the list names it ({@code {"storedValue": "sha256:…", "size": N}}) instead of holding its text.
+     */
+    private static Object storedReference(String text) {
+        StoredValue stored = StoredValue.of(text);
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("storedValue", stored.digest());
+        reference.put("size", stored.size());
+        return reference;
     }
 
     private static Object tryParse(String text) {

@@ -4,12 +4,13 @@ import dev.baton.engine.core.ArtifactRef;
 import dev.baton.engine.core.ResolvedStep;
 import dev.baton.engine.core.RunEvent;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.value.CollectedValues;
+import dev.baton.engine.runtime.value.ValueLimits;
 import dev.baton.model.spec.ArtifactSpec;
 import dev.baton.model.spec.ParameterSpec;
 import dev.baton.spi.driver.StepOutcome;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,17 +20,24 @@ import java.util.Map;
 public final class StepCollection {
     private final ArtifactFiles artifacts;
     private final boolean keepWorkAreas;
+    private final CollectedValues values;
 
     public StepCollection(ArtifactFiles artifacts, boolean keepWorkAreas) {
+        this(artifacts, keepWorkAreas, ValueLimits.defaults());
+    }
+
+    /** @param limits which values stay inline, which go to the artifact store, and which are refused */
+    public StepCollection(ArtifactFiles artifacts, boolean keepWorkAreas, ValueLimits limits) {
         this.artifacts = artifacts;
         this.keepWorkAreas = keepWorkAreas;
+        this.values = new CollectedValues(artifacts.store(), limits);
     }
 
     public RunEvent.StepReport collect(ResolvedStep step, StepPreparation.Prepared prepared, StepOutcome outcome) {
         try {
             return switch (outcome) {
                 case StepOutcome.Failed failed -> RunEvent.StepReport.failed(failed.message());
-                case StepOutcome.Cancelled cancelled -> new RunEvent.StepReport(null, read(cancelled.stdout()),
+                case StepOutcome.Cancelled cancelled -> new RunEvent.StepReport(null, cancelledResult(cancelled),
                         Map.of(), Map.of(), null, false, true, keepLogs(step, cancelled.stdout(), cancelled.stderr()));
                 case StepOutcome.Exited exited -> exited(step, exited)
                         .withLogs(keepLogs(step, exited.stdout(), exited.stderr()));
@@ -45,14 +53,26 @@ public final class StepCollection {
 
     private RunEvent.StepReport exited(ResolvedStep step, StepOutcome.Exited exited) throws IOException {
         Map<String, String> parameters = new LinkedHashMap<>();
+        String failure = null;
         for (ParameterSpec p : step.template().outputsOrEmpty().parametersOrEmpty()) {
             Path file = exited.collected().get(StepPreparation.PARAMETER + p.name());
             if (file != null && Files.isRegularFile(file)) {
-                parameters.put(p.name(), Files.readString(file, StandardCharsets.UTF_8));
+                switch (values.read(file, "output parameter '" + p.name() + "'")) {
+                    case CollectedValues.Collected.Value value -> parameters.put(p.name(), value.text());
+                    case CollectedValues.Collected.TooLarge tooLarge -> failure = failure == null
+                            ? tooLarge.message() : failure;
+                }
+            }
+        }
+        String result = null;
+        if (exited.stdout() != null && Files.exists(exited.stdout())) {
+            switch (values.read(exited.stdout(), "the result (standard output)")) {
+                case CollectedValues.Collected.Value value -> result = value.text();
+                case CollectedValues.Collected.TooLarge tooLarge -> failure = failure == null
+                        ? tooLarge.message() : failure;
             }
         }
         Map<String, ArtifactRef> stored = new LinkedHashMap<>();
-        String failure = null;
         for (ArtifactSpec a : step.template().outputsOrEmpty().artifactsOrEmpty()) {
             if (a.path() == null) {
                 continue;
@@ -68,7 +88,7 @@ public final class StepCollection {
             String key = step.podName() + "/" + a.name() + ".tgz";
             stored.put(a.name(), artifacts.store(file, key));
         }
-        return new RunEvent.StepReport(exited.exitCode(), read(exited.stdout()), parameters, stored, failure,
+        return new RunEvent.StepReport(exited.exitCode(), result, parameters, stored, failure,
                 exited.deadlineExceeded(), false, Map.of());
     }
 
@@ -84,7 +104,12 @@ public final class StepCollection {
         return logs;
     }
 
-    private static String read(Path file) throws IOException {
-        return file == null || !Files.exists(file) ? null : Files.readString(file, StandardCharsets.UTF_8);
+    /** What a cancelled step printed, when it fits the limits (a cancelled step has no failure to report). */
+    private String cancelledResult(StepOutcome.Cancelled cancelled) throws IOException {
+        if (cancelled.stdout() == null || !Files.exists(cancelled.stdout())) {
+            return null;
+        }
+        return values.read(cancelled.stdout(), "the result (standard output)")
+                instanceof CollectedValues.Collected.Value value ? value.text() : null;
     }
 }

@@ -2,7 +2,10 @@ package dev.baton.engine.runtime;
 
 import dev.baton.engine.core.ArtifactRef;
 import dev.baton.engine.core.ResolvedStep;
+import dev.baton.engine.core.StoredValue;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.value.CommandLineLimits;
+import dev.baton.engine.runtime.value.ExpandedText;
 import dev.baton.model.spec.ArtifactLocation;
 import dev.baton.model.spec.ArtifactSpec;
 import dev.baton.model.spec.ContainerSpec;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a resolved leaf step into a driver launch: the command, environment and script, the input
@@ -28,13 +32,18 @@ import java.util.Map;
 public final class StepPreparation {
     static final String PARAMETER = "parameter:";
     static final String ARTIFACT = "artifact:";
+    private static final String SCRIPT_FILE = "script-source";
+    private static final String PARAMETER_FILES = "parameters";
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private final Path workRoot;
     private final ArtifactFiles artifacts;
+    private final ExpandedText values;
 
     public StepPreparation(Path workRoot, ArtifactFiles artifacts) {
         this.workRoot = workRoot;
         this.artifacts = artifacts;
+        this.values = new ExpandedText(artifacts.store());
     }
 
     /** A launch ready for the driver, or why the step cannot start. */
@@ -98,10 +107,40 @@ public final class StepPreparation {
                 env.put(var.name(), "");
             }
         }
+        String tooLong = CommandLineLimits.check(template.name(), container.commandOrEmpty(), container.argsOrEmpty(),
+                env, step.inputParameters());
+        if (tooLong != null) {
+            if (placeInputs) {
+                WorkAreas.delete(workArea);
+            }
+            return new Prepared(null, null, tooLong);
+        }
+        // A script holding a large value is written out from the artifact store, never built in memory.
+        Path scriptFile = StoredValue.occursIn(script)
+                ? writeValues(script, workArea.resolve(SCRIPT_FILE), placeInputs) : null;
         StepLaunch launch = new StepLaunch(id, step.nodeName(), container.image(), container.commandOrEmpty(),
-                container.argsOrEmpty(), env, container.workingDir(), script, inputs, outputs, step.deadline(),
-                workArea);
+                container.argsOrEmpty(), env, container.workingDir(), scriptFile == null ? script : null, inputs,
+                outputs, step.deadline(), workArea, scriptFile, parameterFiles(step, workArea, placeInputs));
         return new Prepared(launch, workArea, null);
+    }
+
+    /** One file per input parameter holding its value, which the driver shows the step. */
+    private Map<String, Path> parameterFiles(ResolvedStep step, Path workArea, boolean write) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : step.inputParameters().entrySet()) {
+            if (p.getValue() != null && FILE_NAME.matcher(p.getKey()).matches()) {
+                Path file = workArea.resolve(PARAMETER_FILES).resolve(p.getKey());
+                files.put(p.getKey(), writeValues(p.getValue(), file, write));
+            }
+        }
+        return files;
+    }
+
+    private Path writeValues(String text, Path file, boolean write) throws IOException {
+        if (write) {
+            values.write(text, file);
+        }
+        return file;
     }
 
     /** Makes one input artifact a file; returns why it cannot, or null. */

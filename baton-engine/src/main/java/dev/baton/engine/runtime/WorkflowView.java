@@ -3,6 +3,7 @@ package dev.baton.engine.runtime;
 import dev.baton.engine.core.ArtifactRef;
 import dev.baton.engine.core.NodeState;
 import dev.baton.engine.core.RunState;
+import dev.baton.engine.core.StoredValue;
 import dev.baton.model.spec.ObjectMeta;
 import dev.baton.template.yaml.RecordTrees;
 
@@ -146,7 +147,12 @@ public final class WorkflowView {
         if (!node.outputArtifacts().isEmpty()) {
             outputs.put("artifacts", artifacts(node.outputArtifacts()));
         }
-        putIfPresent(outputs, "result", node.result());
+        StoredValue storedResult = StoredValue.of(node.result());
+        if (storedResult != null) {
+            outputs.put("storedResult", stored(storedResult));
+        } else {
+            putIfPresent(outputs, "result", node.result());
+        }
         putIfPresent(outputs, "exitCode", node.exitCode());
         if (!outputs.isEmpty()) {
             n.put("outputs", outputs);
@@ -177,10 +183,23 @@ public final class WorkflowView {
         values.forEach((name, value) -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", name);
-            p.put("value", value);
+            StoredValue stored = StoredValue.of(value);
+            if (stored != null) {
+                p.put("storedValue", stored(stored));
+            } else {
+                p.put("value", value);
+            }
             list.add(p);
         });
         return list;
+    }
+
+    /** A value kept in the artifact store, shown by address instead of text: {@code {digest, size}}. */
+    private static Map<String, Object> stored(StoredValue value) {
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("digest", value.digest());
+        reference.put("size", value.size());
+        return reference;
     }
 
     private static List<Object> artifacts(Map<String, ArtifactRef> refs) {

@@ -96,6 +96,17 @@ final class RunScenario {
         return this;
     }
 
+    /** Answers every memoization lookup asked for so far with {@code outputs} (null: nothing stored). */
+    RunScenario answerMemos(MemoOutputs outputs) {
+        for (Effect e : List.copyOf(effects)) {
+            if (e instanceof Effect.LookUpMemo lookUp) {
+                effects.remove(e);
+                apply(new RunEvent.MemoLookedUp(lookUp.nodeId(), outputs));
+            }
+        }
+        return this;
+    }
+
     RunScenario cancel(String message) {
         return apply(new RunEvent.CancelRequested(message));
     }

@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param outputs     declared paths to collect after the step exits
  * @param deadline    how long the attempt may run before it is killed, or null
  * @param workArea    a directory private to this attempt where the driver keeps what it needs
+ * @param scriptFile  the script source as a file on the host, used instead of {@code script} when the source is
+ *                    too large to hold in memory (it holds a large parameter value); null otherwise
+ * @param parameterFiles the step's input parameter values as files on the host, by parameter name; the driver
+ *                    makes them readable inside the step under the directory named by {@code BATON_INPUT_PARAMETERS}
  */
 public record StepLaunch(
         AttemptId attempt,
@@ -35,7 +39,12 @@ public record StepLaunch(
         List<InputFile> inputs,
         List<OutputPath> outputs,
         Duration deadline,
-        Path workArea) {
+        Path workArea,
+        Path scriptFile,
+        Map<String, Path> parameterFiles) {
+
+    /** The environment variable naming the directory that holds one file per input parameter inside a step. */
+    public static final String PARAMETER_DIRECTORY_VARIABLE = "BATON_INPUT_PARAMETERS";
 
     public StepLaunch {
         Objects.requireNonNull(attempt, "attempt");
@@ -45,6 +54,20 @@ public record StepLaunch(
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         Objects.requireNonNull(workArea, "workArea");
+        parameterFiles = parameterFiles == null ? Map.of() : Map.copyOf(parameterFiles);
+    }
+
+    /** A launch whose script, if any, is given as text, and without parameter files. */
+    public StepLaunch(AttemptId attempt, String nodeName, String image, List<String> command, List<String> args,
+                      Map<String, String> env, String workingDir, String script, List<InputFile> inputs,
+                      List<OutputPath> outputs, Duration deadline, Path workArea) {
+        this(attempt, nodeName, image, command, args, env, workingDir, script, inputs, outputs, deadline, workArea,
+                null, Map.of());
+    }
+
+    /** Whether there is a script to stage, as text or as a file. */
+    public boolean hasScript() {
+        return scriptFile != null || (script != null && !script.isEmpty());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.baton.engine.core.loop;
 
+import dev.baton.engine.core.StoredValue;
 import dev.baton.engine.core.scope.JsonText;
 import dev.baton.model.spec.IntOrString;
 import dev.baton.model.spec.Invocation;
@@ -35,6 +36,9 @@ public final class LoopExpansion {
     }
 
     private static Result fromParam(String text) {
+        if (StoredValue.occursIn(text)) {
+            return Result.failed("withParam: " + StoredValue.TOO_LARGE_TO_EVALUATE);
+        }
         Object parsed;
         try {
             parsed = JsonText.read(text);

@@ -7,6 +7,7 @@ import dev.baton.engine.core.RunState;
 import dev.baton.engine.runtime.RunJournal;
 import dev.baton.engine.runtime.WorkflowView;
 import dev.baton.engine.core.ArtifactRef;
+import dev.baton.engine.core.StoredValue;
 import dev.baton.spi.store.IndexEntry;
 import dev.baton.spi.store.IndexKind;
 import dev.baton.spi.store.Lease;
@@ -105,6 +106,17 @@ public final class StoreJournal implements RunJournal {
         if (err != null) {
             index.add(new IndexEntry(uid, node.id(), "stderr", IndexKind.LOG_STDERR, err.digest(), err.size()));
         }
+        StoredValue result = StoredValue.of(node.result());
+        if (result != null) {
+            index.add(new IndexEntry(uid, node.id(), "result", IndexKind.VALUE, result.digest(), result.size()));
+        }
+        node.outputParameters().forEach((name, value) -> {
+            StoredValue stored = StoredValue.of(value);
+            if (stored != null) {
+                index.add(new IndexEntry(uid, node.id(), "parameters." + name, IndexKind.VALUE, stored.digest(),
+                        stored.size()));
+            }
+        });
     }
 
     @Override
