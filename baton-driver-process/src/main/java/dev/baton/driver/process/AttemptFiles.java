@@ -2,21 +2,31 @@ package dev.baton.driver.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The files in an attempt's work area that let a later engine find out what became of it:
- * {@code launched} (written by the driver before the attempt is handed to a launcher), {@code init.pid}
- * and {@code exit-status} (written by the step's init, see {@code forkserver.py}).
+ * The files in an attempt's work area that let a later engine find out what became of it: {@code declared}
+ * (the declared paths, to rebuild the view), {@code init.pid} and {@code exit-status} (written by the step's
+ * init, see {@code forkserver.py}), and {@code launched} (written by the driver before it hands the attempt
+ * to a launcher whose processes record neither).
+ *
+ * <p>{@code init.pid} is created exclusively, by the init before it runs the step or by a later engine that
+ * found no trace of a start: whichever comes first decides, so an attempt is never both started late by an
+ * orphaned init and started again by the engine.
  */
 final class AttemptFiles {
+    static final String DECLARED = "declared";
     static final String LAUNCHED = "launched";
     static final String INIT = "init.pid";
     static final String EXIT_STATUS = "exit-status";
+    /** The content of {@code init.pid} when an engine claimed the attempt as never started. */
+    static final String UNSTARTED = "unstarted";
 
     private final Path workArea;
 
@@ -24,26 +34,35 @@ final class AttemptFiles {
         this.workArea = workArea.toAbsolutePath();
     }
 
-    /**
-     * Records that the attempt is about to be started (from now on it is never started again) with the paths
-     * it declares, from which a later engine rebuilds the same view to collect its outputs.
-     */
-    void markLaunched(List<String> declared) throws IOException {
-        Files.write(workArea.resolve(LAUNCHED), declared, StandardCharsets.UTF_8);
+    /** Records the paths the attempt declares, from which a later engine rebuilds the same view to collect it. */
+    void recordDeclared(List<String> declared) throws IOException {
+        Files.write(workArea.resolve(DECLARED), declared, StandardCharsets.UTF_8);
     }
 
-    /** The declared paths recorded when the attempt was launched. */
+    /** The declared paths recorded before the attempt started. */
     List<String> declared() throws IOException {
-        return Files.readAllLines(workArea.resolve(LAUNCHED), StandardCharsets.UTF_8);
+        return Files.readAllLines(workArea.resolve(DECLARED), StandardCharsets.UTF_8);
     }
 
-    /** What the work area says about the attempt now. */
+    /** Records that an attempt whose processes leave no trace is about to start: it is never started again. */
+    void markLaunched() throws IOException {
+        Files.writeString(workArea.resolve(LAUNCHED), Instant.now() + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the work area says about the attempt now. {@link AttemptTrace.NeverStarted} is returned only after
+     * claiming {@code init.pid}, so no init the dead engine asked for can start the step afterwards.
+     */
     AttemptTrace trace() {
         Optional<Integer> status = exitStatus();
         if (status.isPresent()) {
             return new AttemptTrace.Ended(status.get());
         }
-        Optional<RecordedInit> init = read(INIT).flatMap(RecordedInit::parse);
+        Optional<String> recorded = read(INIT);
+        if (recorded.isPresent() && recorded.get().strip().equals(UNSTARTED)) {
+            return new AttemptTrace.NeverStarted();
+        }
+        Optional<RecordedInit> init = recorded.flatMap(RecordedInit::parse);
         if (init.isPresent() && init.get().alive()) {
             return new AttemptTrace.Running(init.get());
         }
@@ -52,12 +71,27 @@ final class AttemptFiles {
         if (status.isPresent()) {
             return new AttemptTrace.Ended(status.get());
         }
-        if (init.isEmpty() && !Files.exists(workArea.resolve(LAUNCHED))) {
-            return new AttemptTrace.NeverStarted();
+        if (recorded.isEmpty() && !Files.exists(workArea.resolve(LAUNCHED))) {
+            return claimUnstarted() ? new AttemptTrace.NeverStarted() : trace();
         }
         return new AttemptTrace.Lost();
     }
 
+    /** Creates {@code init.pid} saying the attempt never started; false when an init created it first. */
+    private boolean claimUnstarted() {
+        if (!Files.isDirectory(workArea)) {
+            return true;
+        }
+        try {
+            Files.writeString(workArea.resolve(INIT), UNSTARTED + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // the work area went away: nothing can start in it any more
+        }
+    }
     /** How the step ended, once its init recorded it: the exit code, or 128 + the signal that ended it. */
     Optional<Integer> exitStatus() {
         return read(EXIT_STATUS).flatMap(AttemptFiles::parseStatus);

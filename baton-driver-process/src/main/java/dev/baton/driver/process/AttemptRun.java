@@ -113,7 +113,10 @@ final class AttemptRun implements Runnable {
             if (cancelReason != null) {
                 return new StepOutcome.Cancelled(cancelReason, stdout, stderr);
             }
-            files.markLaunched(declared());
+            files.recordDeclared(declared());
+            if (!launcher.recordsExitStatus()) {
+                files.markLaunched();
+            }
             process = launcher.start(view, ready.argv(), env, stdout, stderr);
         }
         listener.started(launch.attempt());

@@ -124,6 +124,11 @@ final class NamespaceLauncher implements SandboxLauncher {
     }
 
     @Override
+    public boolean recordsExitStatus() {
+        return forkServer != null;
+    }
+
+    @Override
     public boolean ownProcessGroup() {
         return false;
     }

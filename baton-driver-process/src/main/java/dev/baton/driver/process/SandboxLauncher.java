@@ -48,6 +48,14 @@ interface SandboxLauncher extends AutoCloseable {
     /** The host command line that runs {@code argv} inside {@code view}, started in its launch directory. */
     List<String> commandLine(StepView view, List<String> argv) throws StepSetupException, IOException;
 
+    /**
+     * Whether the steps it starts record {@code init.pid} and {@code exit-status} in their work areas
+     * ({@link AttemptFiles}), so that a later engine can pick them up.
+     */
+    default boolean recordsExitStatus() {
+        return false;
+    }
+
     /** Whether the step's processes form their own process group, which a kill may target as a whole. */
     boolean ownProcessGroup();
 

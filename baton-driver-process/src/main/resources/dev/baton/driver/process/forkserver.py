@@ -17,9 +17,9 @@
 # A setup failure writes sandbox-error.txt in the work area and ends with code 125.
 #
 # Steps outlive the engine: each init records, in the step's work area on the host side, `init.pid`
-# (its host PID and start time, before the step starts) and `exit-status` (`exited CODE` or
-# `signalled SIGNAL`, once the step ended and its output files are complete), each written to a
-# temporary file and renamed. An engine started after a crash reads them to re-attach to the step or
+# (its host PID and start time, before the step starts; created exclusively, and the step is not run
+# when it exists already) and `exit-status` (`exited CODE` or `signalled SIGNAL`, once the step ended
+# and its output files are complete), each written to a temporary file and linked or renamed. An engine started after a crash reads them to re-attach to the step or
 # collect its result. When stdin closes (the driver closed or died) the server exits without starting
 # any request still unread; the inits it started carry on, and a write to the dead driver is ignored.
 import ctypes
@@ -60,6 +60,25 @@ def record(area, name, text):
     finally:
         os.close(fd)
     os.rename(name + ".tmp", name, src_dir_fd=area, dst_dir_fd=area)
+
+
+def claim(area, text):
+    """Creates init.pid unless it exists: a later engine that found the step never started claims it the same way."""
+    try:
+        fd = os.open("init.pid.tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=area)
+        try:
+            os.write(fd, text.encode())
+        finally:
+            os.close(fd)
+        os.link("init.pid.tmp", "init.pid", src_dir_fd=area, dst_dir_fd=area)
+        return True
+    except OSError:  # claimed already, or the work area is gone: either way the step is not this init's to run
+        return False
+    finally:
+        try:
+            os.unlink("init.pid.tmp", dir_fd=area)
+        except OSError:
+            pass
 
 
 def exit_status(status):
@@ -127,7 +146,9 @@ def namespace_init(req, ids):
             for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
                 with open("/proc/self/" + name, "w") as f:
                     f.write(text)
-        record(area, "init.pid", f"{pid} {started}\n")  # once files can be created as the mapped user
+        if not claim(area, f"{pid} {started}\n"):  # once files can be created as the mapped user
+            say("exited", req["id"], SETUP_FAILED)  # a later engine took the step as never started
+            os._exit(SETUP_FAILED)
         # Opened before /tmp is replaced: the work area may be under the host's /tmp.
         stdio = [os.open("/dev/null", os.O_RDONLY),
                  os.open(req["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),

@@ -103,16 +103,19 @@ class HostDriverReattachTest {
         RecordingListener listener = new RecordingListener();
         try (HostDriver driver = NamespaceDrivers.create()) {
             assertThat(driver.reattach(launch, listener)).isFalse();
+            assertThat(driver.reattach(launch, listener)).as("asked again, after another restart").isFalse();
             Thread.sleep(200);
             assertThat(listener.outcome).isNotDone();
         }
+        assertThat(launch.workArea().resolve(AttemptFiles.INIT)).as("claimed, so that no late init runs it")
+                .content().isEqualTo("unstarted\n");
     }
 
     @Test
     void anAttemptLaunchedWithoutATraceOfItsProcessIsLostNotRunAgain() throws Exception {
         StepLaunch launch = Launches.in(work).sh("echo hi").build();
         Files.createDirectories(launch.workArea());
-        new AttemptFiles(launch.workArea()).markLaunched(java.util.List.of());
+        new AttemptFiles(launch.workArea()).markLaunched();
 
         RecordingListener listener = new RecordingListener();
         try (HostDriver driver = NamespaceDrivers.create()) {
@@ -128,7 +131,7 @@ class HostDriverReattachTest {
     void aRecycledPidIsNotTakenForTheStep() throws Exception {
         StepLaunch launch = Launches.in(work).sh("echo hi").build();
         Files.createDirectories(launch.workArea());
-        new AttemptFiles(launch.workArea()).markLaunched(java.util.List.of());
+        new AttemptFiles(launch.workArea()).markLaunched();
         long self = ProcessHandle.current().pid();
         Files.writeString(launch.workArea().resolve(AttemptFiles.INIT),
                 self + " " + (RecordedInit.startTicksOf(self).orElseThrow() + 1) + "\n");
