@@ -1,5 +1,6 @@
 package dev.baton.driver.process;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,9 @@ final class WatchedProcess implements StepProcess {
 
     @Override
     public int exitCode() throws InterruptedException {
-        waitFor(Long.MAX_VALUE / 2_000_000);
+        while (!waitFor(Duration.ofHours(1).toMillis())) {
+            // still running
+        }
         return files.exitStatus().orElse(VANISHED);
     }
 
