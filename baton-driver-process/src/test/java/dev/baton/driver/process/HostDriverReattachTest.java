@@ -10,14 +10,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A driver started after the engine that launched a step died picks the step up from its work area. The
- * death of the engine is reproduced by killing the first driver's fork server with SIGKILL: its steps keep
- * running, and nothing but their work areas tells the second driver about them.
+ * engine that dies is another JVM ({@link EngineThatDies}) that halts right after starting the step: the
+ * step keeps running, and nothing but its work area tells the second driver about it.
  */
 class HostDriverReattachTest {
     @TempDir
@@ -78,7 +80,7 @@ class HostDriverReattachTest {
     @Test
     void aReattachedStepCanBeCancelled() throws Exception {
         String marker = Orphans.marker();
-        StepLaunch launch = Launches.in(work).command("sleep", marker).build();
+        StepLaunch launch = Launches.in(work).sh("exec sleep " + marker).build();
         startThenLoseTheEngine(launch);
         Orphans.awaitRunning(marker, 1);
 
@@ -144,15 +146,36 @@ class HostDriverReattachTest {
         }
     }
 
-    /** Starts the step, waits until its init recorded itself, then kills the fork server as an engine crash would. */
+    @Test
+    void whileTheEngineLivesAStepWhoseForkServerDiedIsEndedNotLeftRunning() throws Exception {
+        String marker = Orphans.marker();
+        StepLaunch launch = Launches.in(work).sh("exec sleep " + marker).build();
+        RecordingListener listener = new RecordingListener();
+        try (HostDriver driver = NamespaceDrivers.create()) {
+            Assumptions.assumeTrue(driver.forksSteps(), "steps are not forked by the fork server here");
+            driver.start(launch, listener);
+            Orphans.awaitRunning(marker, 1);
+            ProcessHandle.current().children()
+                    .filter(child -> child.info().command().map(command -> command.contains("python")).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+
+            assertThat(listener.await()).isInstanceOf(StepOutcome.Failed.class);
+        }
+        Orphans.assertNoneLeft(marker);
+    }
+
+    /** Starts the step from another JVM, which halts once the step's init recorded itself: an engine crash. */
     private static void startThenLoseTheEngine(StepLaunch launch) throws Exception {
-        HostDriver driver = NamespaceDrivers.create();
-        Assumptions.assumeTrue(driver.forksSteps(), "steps are not forked by the fork server here");
-        driver.start(launch, new RecordingListener());
-        awaitFile(launch.workArea().resolve(AttemptFiles.INIT));
-        ProcessHandle.current().children()
-                .filter(child -> child.info().command().map(command -> command.contains("python")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), EngineThatDies.class.getName(),
+                launch.workArea().toString(), launch.args().getFirst()));
+        launch.outputs().forEach(output -> command.add(output.key() + "=" + output.path()));
+        Process engine = new ProcessBuilder(command).inheritIO().start();
+        assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeTrue(engine.exitValue() != EngineThatDies.NO_FORK_SERVER,
+                "steps are not forked by the fork server here");
+        assertThat(engine.exitValue()).isZero();
+        assertThat(launch.workArea().resolve(AttemptFiles.INIT)).exists();
     }
 
     private static void awaitFile(Path file) throws InterruptedException {
