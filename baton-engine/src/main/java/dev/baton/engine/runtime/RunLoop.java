@@ -53,6 +53,8 @@ public final class RunLoop {
         return t;
     });
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Removes work areas; finishes its queue when the loop ends, unlike {@link #workers}. */
+    private final ExecutorService cleanup = Executors.newVirtualThreadPerTaskExecutor();
 
     public RunLoop(Driver driver, StepPreparation preparation, StepCollection collection, Clock clock,
                    RunListener listener) {
@@ -147,6 +149,8 @@ public final class RunLoop {
             timers.shutdownNow();
             workers.shutdownNow();
             workers.awaitTermination(30, TimeUnit.SECONDS);
+            cleanup.shutdown();
+            cleanup.awaitTermination(30, TimeUnit.SECONDS);
         }
     }
 
@@ -156,7 +160,7 @@ public final class RunLoop {
             if (timed.event() instanceof RunEvent.StepFinished finished) {
                 StepPreparation.Prepared prepared = reported.remove(finished.nodeId() + "/" + finished.attempt());
                 if (prepared != null) {
-                    workers.execute(() -> collection.release(prepared));
+                    cleanup.execute(() -> collection.release(prepared));
                 }
             }
         }

@@ -120,7 +120,6 @@ class RunLoopResumeTest {
         loop(driver).journal(journal).resume(launchedA());
 
         assertThat(presentWhenRecorded).containsExactly("true", "true");
-        Thread.sleep(200);
         try (var left = Files.list(work.resolve("wf"))) {
             assertThat(left.toList()).as("removed once recorded").isEmpty();
         }
