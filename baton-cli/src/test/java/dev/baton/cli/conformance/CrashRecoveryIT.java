@@ -32,7 +32,7 @@ class CrashRecoveryIT {
     private static final int STEPS = 20;
     private static final long SEED = Long.getLong("baton.crash.seed", 20261129L);
     /** How long after its first step starts the run is killed, at most: about the run's length. */
-    private static final int KILL_WITHIN_MILLIS = 6000;
+    private static final int KILL_WITHIN_MILLIS = 5000;
 
     @TempDir
     Path home;
@@ -77,7 +77,7 @@ class CrashRecoveryIT {
                     + appendedAtKill + " appends)");
             for (int cycle = 0; ; cycle++) {
                 Process resume = start("resume");
-                if (cycle < 2 && random.nextInt(3) == 0) {
+                if (cycle < 2 && random.nextInt(4) == 0) {
                     int resumeDelay = 500 + random.nextInt(3000);
                     Thread.sleep(resumeDelay);
                     story.append(", resume killed after ").append(resumeDelay).append(" ms");
@@ -201,7 +201,7 @@ class CrashRecoveryIT {
                     container:
                       image: busybox
                       command: [sh, -c]
-                      args: ["sleep 0.$((RANDOM % 4 + 1)); echo {{inputs.parameters.id}} >> {{workflow.parameters.log}}"]
+                      args: ["sleep 0.$((RANDOM % 3 + 1)); echo {{inputs.parameters.id}} >> {{workflow.parameters.log}}"]
                   - name: produce-file
                     inputs: {parameters: [{name: id}]}
                     container:
