@@ -83,8 +83,9 @@ final class ResumeCommand implements Callable<Integer> {
     }
 
     /**
-     * Claims a run, waiting up to one lease period when it is still owned — as it is right after the engine
-     * that ran it died, until its lease runs out.
+     * Claims a run. When it is still owned — as it is right after the engine that ran it died — the run is taken
+     * over at once if that engine was on this machine and its process is gone; otherwise this waits up to one
+     * lease period for the claim to run out.
      */
     private static Optional<Lease> claim(Store store, String uid, String owner, Clock clock)
             throws InterruptedException {
@@ -94,6 +95,15 @@ final class ResumeCommand implements Callable<Integer> {
             Optional<Lease> lease = store.leases().acquire(uid, owner, RunCommand.LEASE, clock.instant());
             if (lease.isPresent() || System.nanoTime() > deadline) {
                 return lease;
+            }
+            Optional<String> holder = store.leases().holder(uid, clock.instant());
+            if (holder.isPresent() && EngineOwner.gone(holder.get())) {
+                lease = store.leases().takeOver(uid, holder.get(), owner, RunCommand.LEASE, clock.instant());
+                if (lease.isPresent()) {
+                    System.err.println("the engine that ran it (" + holder.get() + ") is gone; taking the run over");
+                    return lease;
+                }
+                continue;
             }
             if (!told) {
                 System.err.println("waiting for the previous engine's claim on the run to expire (at most "

@@ -4,11 +4,7 @@ import dev.baton.spi.store.Store;
 import dev.baton.store.jdbc.JdbcStore;
 import dev.baton.store.jdbc.PostgresSettings;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
  * Opens the store the CLI records runs in: SQLite at {@code $BATON_HOME/baton.db} by default, or the
@@ -27,15 +23,8 @@ final class StoreAccess {
         return JdbcStore.sqlite(home.resolve("baton.db"));
     }
 
-    /** Names this engine process for leases: host, process id and a random part. */
+    /** Names this engine process for leases (see {@link EngineOwner}). */
     static String owner() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
-                + UUID.randomUUID().toString().substring(0, 8);
+        return EngineOwner.current();
     }
 }

@@ -16,7 +16,9 @@ import java.util.Optional;
 
 /**
  * One attempt on the host, from preparing its view to reporting how it ended; runs on its own
- * (virtual) thread, while {@link #cancel} may come from any thread.
+ * (virtual) thread, while {@link #cancel} may come from any thread. An attempt that an earlier engine
+ * started is picked up from its {@link AttemptTrace} instead: watched while it runs, then collected
+ * from its work area exactly as if this driver had started it.
  */
 final class AttemptRun implements Runnable {
     private final StepLaunch launch;
@@ -26,13 +28,23 @@ final class AttemptRun implements Runnable {
     private final Duration killGrace;
     private final Path stdout;
     private final Path stderr;
+    private final AttemptFiles files;
+    private final AttemptTrace earlier;
+    static final String LOST = "the step's process was lost while the engine was down; it was not run again";
     private final Object lock = new Object();
     private StepProcess process;
     private String cancelReason;
 
     AttemptRun(StepLaunch launch, StepListener listener, SandboxLauncher launcher, StepCommandResolver commands,
             Duration killGrace) {
+        this(launch, listener, launcher, commands, killGrace, null);
+    }
+
+    /** @param earlier what an earlier engine left of this attempt, or null to start it */
+    AttemptRun(StepLaunch launch, StepListener listener, SandboxLauncher launcher, StepCommandResolver commands,
+            Duration killGrace, AttemptTrace earlier) {
         this.launch = launch;
+        this.earlier = earlier;
         this.listener = listener;
         this.launcher = launcher;
         this.commands = commands;
@@ -40,6 +52,7 @@ final class AttemptRun implements Runnable {
         Path area = launch.workArea().toAbsolutePath();
         this.stdout = area.resolve("stdout.log");
         this.stderr = area.resolve("stderr.log");
+        this.files = new AttemptFiles(area);
     }
 
     AttemptId id() {
@@ -50,7 +63,7 @@ final class AttemptRun implements Runnable {
     public void run() {
         StepOutcome outcome;
         try {
-            outcome = execute();
+            outcome = earlier == null ? execute() : pickUp(earlier);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopQuietly();
@@ -108,14 +121,68 @@ final class AttemptRun implements Runnable {
             if (cancelReason != null) {
                 return new StepOutcome.Cancelled(cancelReason, stdout, stderr);
             }
+            files.recordDeclared(declared());
+            if (!launcher.recordsExitStatus()) {
+                files.markLaunched();
+            }
             process = launcher.start(view, ready.argv(), env, stdout, stderr);
         }
         listener.started(launch.attempt());
-        boolean deadlineExceeded = !awaitDeadline();
+        return watch(view, launch.deadline());
+    }
+
+    /** Takes over an attempt an earlier engine started: collects how it ended, or watches it until it ends. */
+    private StepOutcome pickUp(AttemptTrace trace) throws InterruptedException, IOException, StepSetupException {
+        if (trace instanceof AttemptTrace.Lost || trace instanceof AttemptTrace.NeverStarted) {
+            return new StepOutcome.Failed(LOST);
+        }
+        StepCommand command = commands.resolve(launch, launcher.stagingViewDir(launch.workArea()));
+        if (!(command instanceof StepCommand.Ready ready)) {
+            return new StepOutcome.Failed(LOST);
+        }
+        StepView view = launcher.reopen(launch.workArea(), files.declared(), launch.workingDir(),
+                !ready.stagedFiles().isEmpty());
+        if (trace instanceof AttemptTrace.Ended ended) {
+            listener.started(launch.attempt());
+            return ended(view, ended.exitCode(), false);
+        }
+        WatchedProcess watched = new WatchedProcess(files, ((AttemptTrace.Running) trace).init());
+        synchronized (lock) {
+            process = watched;
+            if (cancelReason != null) {
+                Thread.ofVirtual().name("baton-host-cancel-" + id()).start(this::stopQuietly);
+            }
+        }
+        listener.started(launch.attempt());
+        StepOutcome outcome = watch(view, remainingDeadline());
+        if (watched.vanished() && outcome instanceof StepOutcome.Exited) {
+            return new StepOutcome.Failed(LOST);
+        }
+        return outcome;
+    }
+
+    /** What is left of the deadline, counted from when the step's init started. */
+    private Duration remainingDeadline() {
+        if (launch.deadline() == null) {
+            return null;
+        }
+        Duration spent = files.initRecordedAt().map(at -> Duration.between(at, java.time.Instant.now()))
+                .orElse(Duration.ZERO);
+        Duration left = launch.deadline().minus(spent);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Waits for the started process, killing it at the deadline, and reports how it ended. */
+    private StepOutcome watch(StepView view, Duration deadline) throws InterruptedException, IOException {
+        boolean deadlineExceeded = !awaitDeadline(deadline);
         if (deadlineExceeded) {
             stop();
         }
         int exitCode = process.exitCode();
+        return ended(view, exitCode, deadlineExceeded);
+    }
+
+    private StepOutcome ended(StepView view, int exitCode, boolean deadlineExceeded) throws IOException {
         synchronized (lock) {
             if (cancelReason != null) {
                 return new StepOutcome.Cancelled(cancelReason, stdout, stderr);
@@ -129,10 +196,14 @@ final class AttemptRun implements Runnable {
     }
 
     private StepView prepareView(boolean stagesFiles) throws StepSetupException, IOException {
+        return launcher.prepare(launch.workArea(), declared(), launch.workingDir(), stagesFiles);
+    }
+
+    private List<String> declared() {
         List<String> declared = new ArrayList<>();
         launch.inputs().forEach(input -> declared.add(input.path()));
         launch.outputs().forEach(output -> declared.add(output.path()));
-        return launcher.prepare(launch.workArea(), declared, launch.workingDir(), stagesFiles);
+        return declared;
     }
 
     /** Links a script given as a file into the staging directory. */
@@ -158,12 +229,12 @@ final class AttemptRun implements Runnable {
     }
 
     /** Waits for the process until the deadline; false when the deadline passed first. */
-    private boolean awaitDeadline() throws InterruptedException {
-        if (launch.deadline() == null) {
+    private boolean awaitDeadline(Duration deadline) throws InterruptedException {
+        if (deadline == null) {
             process.exitCode();
             return true;
         }
-        return process.waitFor(Math.max(0, launch.deadline().toMillis()));
+        return process.waitFor(Math.max(0, deadline.toMillis()));
     }
 
     private Map<String, Path> collect(StepView view) throws IOException {

@@ -40,6 +40,8 @@ final class ForkServer implements AutoCloseable {
         this.requests = server.getOutputStream();
         this.userNamespace = userNamespace;
         Thread.ofPlatform().daemon().name("baton-fork-server").start(this::readReplies);
+        // The inits share the server's reply pipe, so its end is not seen as the end of the replies.
+        server.onExit().thenRun(this::serverEnded);
     }
 
     /** Starts the server; it exits by itself when this JVM closes its standard input or dies. */
@@ -118,9 +120,21 @@ final class ForkServer implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // Handled below like the end of the server: every step still waiting fails.
+            // Handled like the end of the server: every step still waiting fails.
         }
-        stopped = "the sandbox fork server stopped";
+        serverEnded();
+    }
+
+    /**
+     * Fails every step still waiting. Steps outlive the server (so that they outlive a crashed engine); while
+     * this engine lives, a step it can no longer observe is killed rather than left running after it was
+     * reported failed.
+     */
+    private void serverEnded() {
+        if (stopped == null) {
+            stopped = "the sandbox fork server stopped";
+        }
+        steps.values().forEach(step -> step.init.getNow(Optional.empty()).ifPresent(ProcessHandle::destroyForcibly));
         steps.values().forEach(step -> step.exit.completeExceptionally(new IOException(stopped)));
         steps.clear();
     }

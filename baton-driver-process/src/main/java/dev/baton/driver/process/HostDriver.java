@@ -79,7 +79,10 @@ public final class HostDriver implements Driver {
             listener.finished(launch.attempt(), new StepOutcome.Failed("the host driver is closed"));
             return;
         }
-        AttemptRun run = new AttemptRun(launch, listener, launcher, commands, settings.killGrace());
+        run(launch, new AttemptRun(launch, listener, launcher, commands, settings.killGrace()));
+    }
+
+    private void run(StepLaunch launch, AttemptRun run) {
         Thread thread = Thread.ofVirtual().name("baton-host-" + launch.attempt()).unstarted(() -> {
             try {
                 run.run();
@@ -89,6 +92,25 @@ public final class HostDriver implements Driver {
         });
         running.put(launch.attempt(), new Running(run, thread));
         thread.start();
+    }
+
+    /**
+     * Picks up an attempt an earlier engine started, from the files its work area holds ({@link AttemptFiles}):
+     * its recorded exit status is collected as if observed; a still-running init is watched until it records
+     * one; an attempt never handed to a launcher is left for {@link #start} (false); anything else is reported
+     * lost, never run again.
+     */
+    @Override
+    public boolean reattach(StepLaunch launch, StepListener listener) {
+        AttemptTrace trace = new AttemptFiles(launch.workArea()).trace();
+        if (trace instanceof AttemptTrace.NeverStarted) {
+            return false;
+        }
+        if (!seen.add(launch.attempt())) {
+            return true;
+        }
+        run(launch, new AttemptRun(launch, listener, launcher, commands, settings.killGrace(), trace));
+        return true;
     }
 
     @Override

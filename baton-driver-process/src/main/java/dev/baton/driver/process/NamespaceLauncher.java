@@ -89,6 +89,18 @@ final class NamespaceLauncher implements SandboxLauncher {
     }
 
     @Override
+    public StepView reopen(Path workArea, Collection<String> declared, String workingDir, boolean stagesFiles)
+            throws StepSetupException, IOException {
+        if (forkServer != null) {
+            Optional<PrivateTmpView> view = PrivateTmpView.prepare(workArea, declared, workingDir, stagesFiles);
+            if (view.isPresent()) {
+                return view.get();
+            }
+        }
+        return SandboxView.reopen(workArea, HostRootEntry.list(), declared, workingDir);
+    }
+
+    @Override
     public StepProcess start(StepView view, List<String> argv, Map<String, String> env, Path stdout, Path stderr)
             throws StepSetupException, IOException {
         return switch (view) {
@@ -109,6 +121,11 @@ final class NamespaceLauncher implements SandboxLauncher {
         command.addAll(List.of("/bin/sh", "-c", ENTER, "sh", mount.toString(), unshare.toString(), view.workingDir()));
         command.addAll(argv);
         return command;
+    }
+
+    @Override
+    public boolean recordsExitStatus() {
+        return forkServer != null;
     }
 
     @Override

@@ -23,6 +23,15 @@ interface SandboxLauncher extends AutoCloseable {
     StepView prepare(Path workArea, Collection<String> declared, String workingDir, boolean stagesFiles)
             throws StepSetupException, IOException;
 
+    /**
+     * The view that {@link #prepare} built earlier in {@code workArea} (by an engine that stopped since), to
+     * collect what the attempt left; creates nothing that a finished attempt's collection does not need.
+     */
+    default StepView reopen(Path workArea, Collection<String> declared, String workingDir, boolean stagesFiles)
+            throws StepSetupException, IOException {
+        return prepare(workArea, declared, workingDir, stagesFiles);
+    }
+
     /** Starts {@code argv} inside {@code view} with exactly {@code env}, stdin empty, stdout and stderr to files. */
     default StepProcess start(StepView view, List<String> argv, Map<String, String> env, Path stdout, Path stderr)
             throws StepSetupException, IOException {
@@ -38,6 +47,14 @@ interface SandboxLauncher extends AutoCloseable {
 
     /** The host command line that runs {@code argv} inside {@code view}, started in its launch directory. */
     List<String> commandLine(StepView view, List<String> argv) throws StepSetupException, IOException;
+
+    /**
+     * Whether the steps it starts record {@code init.pid} and {@code exit-status} in their work areas
+     * ({@link AttemptFiles}), so that a later engine can pick them up.
+     */
+    default boolean recordsExitStatus() {
+        return false;
+    }
 
     /** Whether the step's processes form their own process group, which a kill may target as a whole. */
     boolean ownProcessGroup();

@@ -48,6 +48,17 @@ final class SandboxView implements StepView {
      */
     static SandboxView prepare(Path workArea, List<HostRootEntry> host, Collection<String> declared,
             String workingDir) throws StepSetupException, IOException {
+        return plan(workArea, host, declared, workingDir, true);
+    }
+
+    /** The view {@link #prepare} built earlier in {@code workArea} from the same arguments; creates nothing. */
+    static SandboxView reopen(Path workArea, List<HostRootEntry> host, Collection<String> declared,
+            String workingDir) throws StepSetupException, IOException {
+        return plan(workArea, host, declared, workingDir, false);
+    }
+
+    private static SandboxView plan(Path workArea, List<HostRootEntry> host, Collection<String> declared,
+            String workingDir, boolean build) throws StepSetupException, IOException {
         Path area = workArea.toAbsolutePath();
         String cwd = ViewPaths.absolute(workingDir == null ? "/" : workingDir, "/");
         Map<String, String> symlinks = new HashMap<>();
@@ -70,11 +81,14 @@ final class SandboxView implements StepView {
         Map<String, Integer> overlays = new HashMap<>();
         List<SandboxMount> mounts = new ArrayList<>();
         Path root = area.resolve("root");
-        buildRoot(area, host, privateTops, overlays, mounts);
+        buildRoot(area, host, privateTops, overlays, mounts, build);
+        SandboxView view = new SandboxView(area, cwd, Map.copyOf(symlinks), Map.copyOf(overlays), List.copyOf(mounts));
+        if (!build) {
+            return view;
+        }
         Path tmp = Files.createDirectories(root.resolve("tmp"));
         Files.setAttribute(tmp, "unix:mode", 01777);
         Files.createDirectories(root.resolve("argo/staging"));
-        SandboxView view = new SandboxView(area, cwd, Map.copyOf(symlinks), Map.copyOf(overlays), List.copyOf(mounts));
         if (createCwd) {
             Files.createDirectories(view.placementOf(cwd));
         }
@@ -83,10 +97,16 @@ final class SandboxView implements StepView {
 
     /** Creates the root's mount points and links, and lists the mounts that fill them. */
     private static void buildRoot(Path area, List<HostRootEntry> host, Set<String> privateTops,
-            Map<String, Integer> overlays, List<SandboxMount> mounts) throws IOException {
+            Map<String, Integer> overlays, List<SandboxMount> mounts, boolean build) throws IOException {
         Path root = area.resolve("root");
-        Files.createDirectories(root);
+        if (build) {
+            Files.createDirectories(root);
+        }
         for (HostRootEntry entry : host) {
+            if (!build) {
+                planOverlay(entry, privateTops, overlays, mounts);
+                continue;
+            }
             String name = entry.name();
             Path inRoot = root.resolve(name);
             if (privateTops.contains(name) && entry.kind() == HostRootEntry.Kind.DIRECTORY
@@ -112,6 +132,18 @@ final class SandboxView implements StepView {
                 Files.createFile(inRoot);
                 mounts.add(SandboxMount.bind(SandboxMount.Kind.BIND_FILE, name));
             }
+        }
+    }
+
+    /** The mounts and overlays {@link #buildRoot} decides for one host entry, without creating anything. */
+    private static void planOverlay(HostRootEntry entry, Set<String> privateTops, Map<String, Integer> overlays,
+            List<SandboxMount> mounts) {
+        String name = entry.name();
+        if (privateTops.contains(name) && entry.kind() == HostRootEntry.Kind.DIRECTORY
+                && !name.equals("tmp") && !name.equals("argo")) {
+            int index = overlays.size();
+            overlays.put(name, index);
+            mounts.add(SandboxMount.overlay(name, "overlay/" + index + "/upper", "overlay/" + index + "/work"));
         }
     }
 

@@ -15,8 +15,13 @@
 #                     was sent SIGKILL; sent before the namespace is torn down, which goes on in the background
 #   ended ID CODE     the init is gone (CODE 137 when it was killed); the last line for ID
 # A setup failure writes sandbox-error.txt in the work area and ends with code 125.
-# When stdin closes (the driver closed or died) the server exits, every init follows it through
-# PR_SET_PDEATHSIG, and the kernel kills what ran in each namespace with its init.
+#
+# Steps outlive the engine: each init records, in the step's work area on the host side, `init.pid`
+# (its host PID and start time, before the step starts; created exclusively, and the step is not run
+# when it exists already) and `exit-status` (`exited CODE` or `signalled SIGNAL`, once the step ended
+# and its output files are complete), each written to a temporary file and linked or renamed. An engine started after a crash reads them to re-attach to the step or
+# collect its result. When stdin closes (the driver closed or died) the server exits without starting
+# any request still unread; the inits it started carry on, and a write to the dead driver is ignored.
 import ctypes
 import gc
 import json
@@ -27,21 +32,59 @@ import sys
 
 CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER = 0x00020000, 0x20000000, 0x10000000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8, 4096, 16384, 1 << 18
-PR_SET_PDEATHSIG = 1
 SETUP_FAILED = 125
 SYS_CLONE = {"x86_64": 56, "aarch64": 220, "riscv64": 220, "ppc64le": 120, "s390x": 120}[os.uname().machine]
 RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGCHLD)
 
 libc = ctypes.CDLL(None, use_errno=True)
 libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
-libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
 libc.syscall.restype = ctypes.c_long
 libc.syscall.argtypes = [ctypes.c_long, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
                          ctypes.c_ulong]
 
 
 def say(*words):
-    os.write(1, (" ".join(str(w) for w in words) + "\n").encode())
+    try:
+        os.write(1, (" ".join(str(w) for w in words) + "\n").encode())
+    except OSError:  # the driver is gone; what the step did is in its work area
+        pass
+
+
+def record(area, name, text):
+    """Writes a file of the work area whole or not at all, through a directory fd opened before any chroot."""
+    if area is None:
+        return
+    fd = os.open(name + ".tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=area)
+    try:
+        os.write(fd, text.encode())
+    finally:
+        os.close(fd)
+    os.rename(name + ".tmp", name, src_dir_fd=area, dst_dir_fd=area)
+
+
+def claim(area, text):
+    """Creates init.pid unless it exists: a later engine that found the step never started claims it the same way."""
+    try:
+        fd = os.open("init.pid.tmp", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644, dir_fd=area)
+        try:
+            os.write(fd, text.encode())
+        finally:
+            os.close(fd)
+        os.link("init.pid.tmp", "init.pid", src_dir_fd=area, dst_dir_fd=area)
+        return True
+    except OSError:  # claimed already, or the work area is gone: either way the step is not this init's to run
+        return False
+    finally:
+        try:
+            os.unlink("init.pid.tmp", dir_fd=area)
+        except OSError:
+            pass
+
+
+def exit_status(status):
+    if os.WIFEXITED(status):
+        return f"exited {os.WEXITSTATUS(status)}\n"
+    return f"signalled {os.WTERMSIG(status)}\n"
 
 
 def check(rc, what):
@@ -59,13 +102,22 @@ def status_code(status):
     return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
 
 
-def setup_failed(req, error):
+def setup_failed(req, area, error):
     try:
         with open(os.path.join(req["dir"], "sandbox-error.txt"), "w") as f:
             f.write(str(error) + "\n")
+        record(area, "exit-status", f"exited {SETUP_FAILED}\n")
     finally:
         say("exited", req["id"], SETUP_FAILED)
         os._exit(SETUP_FAILED)
+
+
+def own_start():
+    """This process's host PID and start time (clock ticks after boot), from the host's /proc."""
+    with open("/proc/self/stat") as f:
+        stat = f.read()
+    fields = stat[stat.rindex(")") + 2:].split()
+    return int(stat.split(" ", 1)[0]), int(fields[19])
 
 
 def program(argv0, env):
@@ -81,16 +133,22 @@ def program(argv0, env):
 
 def namespace_init(req, ids):
     """PID 1 of a new namespace, cloned from the server: builds the view, runs the step, ends the rest."""
+    area = None
     try:
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         signal.set_wakeup_fd(-1)
         for sig in RESET_SIGNALS:
             signal.signal(sig, signal.SIG_DFL)
+        signal.signal(signal.SIGPIPE, signal.SIG_IGN)  # the step gets the default back from posix_spawn
+        area = os.open(req["dir"], os.O_RDONLY | os.O_DIRECTORY)
+        pid, started = own_start()  # read before /proc is replaced by the namespace's own
         if req["userns"]:
             uid, gid = ids
             for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
                 with open("/proc/self/" + name, "w") as f:
                     f.write(text)
+        if not claim(area, f"{pid} {started}\n"):  # once files can be created as the mapped user
+            say("exited", req["id"], SETUP_FAILED)  # a later engine took the step as never started
+            os._exit(SETUP_FAILED)
         # Opened before /tmp is replaced: the work area may be under the host's /tmp.
         stdio = [os.open("/dev/null", os.O_RDONLY),
                  os.open(req["stdout"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
@@ -111,7 +169,7 @@ def namespace_init(req, ids):
             os.chroot(req["root"])
         os.chdir(req["cwd"])
     except BaseException as e:
-        setup_failed(req, e)
+        setup_failed(req, area, e)
     try:
         env = req["env"]
         step = os.posix_spawn(program(req["argv"][0], env), req["argv"], env,
@@ -119,6 +177,7 @@ def namespace_init(req, ids):
                               setsigdef=RESET_SIGNALS)
     except OSError as e:
         os.write(stdio[2], f"baton: cannot run {req['argv'][0]}: {e.strerror}\n".encode())
+        record(area, "exit-status", "exited 127\n")
         say("exited", req["id"], 127)
         os._exit(127)
     for fd in stdio:
@@ -132,11 +191,14 @@ def namespace_init(req, ids):
     except ProcessLookupError:
         pass
     code = status_code(status)
+    record(area, "exit-status", exit_status(status))
     say("exited", req["id"], code)
     os._exit(code)
 
 
-def start(req, ids, running):
+def start(req, ids, running, parent):
+    if os.getppid() != parent:
+        return  # the driver died with this request unread; a later engine decides what becomes of the step
     flags = CLONE_NEWNS | CLONE_NEWPID | (CLONE_NEWUSER if req["userns"] else 0)
     pid = libc.syscall(SYS_CLONE, flags | signal.SIGCHLD, 0, 0, 0, 0)
     if pid == 0:
@@ -171,6 +233,7 @@ def reap(running):
 
 def main():
     ids = (os.getuid(), os.getgid())
+    parent = os.getppid()
     running = {}
     wake_read, wake_write = os.pipe()
     os.set_blocking(wake_write, False)
@@ -194,7 +257,7 @@ def main():
             pending += data
             *lines, pending = pending.split(b"\n")
             for line in lines:
-                start(json.loads(line), ids, running)
+                start(json.loads(line), ids, running, parent)
 
 
 main()

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,12 +45,16 @@ public final class RunLoop {
     private RunJournal journal = RunJournal.NONE;
     private final BlockingQueue<RunEvent> events = new LinkedBlockingQueue<>();
     private final Map<String, AttemptId> attempts = new HashMap<>();
+    /** Attempts whose report is queued, by node and attempt: their work areas go once the report is recorded. */
+    private final Map<String, StepPreparation.Prepared> reported = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "baton-timers");
         t.setDaemon(true);
         return t;
     });
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Removes work areas; finishes its queue when the loop ends, unlike {@link #workers}. */
+    private final ExecutorService cleanup = Executors.newVirtualThreadPerTaskExecutor();
 
     public RunLoop(Driver driver, StepPreparation preparation, StepCollection collection, Clock clock,
                    RunListener listener) {
@@ -128,6 +133,7 @@ public final class RunLoop {
                 } while (applied.size() < BATCH && !state.phase().isFinished() && (event = events.poll()) != null);
                 List<NodeState> changed = state.takeChanged();
                 journal.record(state, applied, changed);
+                releaseReported(applied);
                 for (Effect effect : effects) {
                     carryOut(state, effect);
                 }
@@ -137,9 +143,26 @@ public final class RunLoop {
         } finally {
             keepAlive.cancel(false);
             journal.end(state);
+            if (state.phase().isFinished()) {
+                reported.values().forEach(collection::release);
+            }
             timers.shutdownNow();
             workers.shutdownNow();
             workers.awaitTermination(30, TimeUnit.SECONDS);
+            cleanup.shutdown();
+            cleanup.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Work areas of attempts whose reports were just recorded are no longer needed to recover them. */
+    private void releaseReported(List<RunJournal.TimedEvent> applied) {
+        for (RunJournal.TimedEvent timed : applied) {
+            if (timed.event() instanceof RunEvent.StepFinished finished) {
+                StepPreparation.Prepared prepared = reported.remove(finished.nodeId() + "/" + finished.attempt());
+                if (prepared != null) {
+                    cleanup.execute(() -> collection.release(prepared));
+                }
+            }
         }
     }
 
@@ -179,6 +202,10 @@ public final class RunLoop {
         }
     }
 
+    /**
+     * Picks up a step that was launched before the engine stopped. The driver decides from what the attempt left
+     * whether it ran; one that never started is started now, exactly once, from a fresh work area.
+     */
     private void reattach(RunState state, Effect.LaunchStep launch) {
         AttemptId id = new AttemptId(state.runName(), launch.nodeId(), launch.attempt());
         attempts.put(launch.nodeId(), id);
@@ -191,7 +218,16 @@ public final class RunLoop {
                         RunEvent.StepReport.failed(StepPreparation.describe(e))));
                 return;
             }
-            driver.reattach(prepared.launch(), listenerFor(launch, prepared, false));
+            if (prepared.failure() != null) {
+                events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
+                        RunEvent.StepReport.failed(prepared.failure())));
+                return;
+            }
+            if (!driver.reattach(prepared.launch(), listenerFor(launch, prepared, false))) {
+                // Whatever an interrupted preparation left is replaced.
+                WorkAreas.delete(prepared.workArea());
+                start(id, launch);
+            }
         });
     }
 
@@ -208,6 +244,7 @@ public final class RunLoop {
                     stepSlots.release();
                 }
                 RunEvent.StepReport report = collection.collect(launch.step(), prepared, outcome);
+                reported.put(launch.nodeId() + "/" + launch.attempt(), prepared);
                 events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(), report));
             }
         };
@@ -216,29 +253,32 @@ public final class RunLoop {
     private void launch(RunState state, Effect.LaunchStep launch) {
         AttemptId id = new AttemptId(state.runName(), launch.nodeId(), launch.attempt());
         attempts.put(launch.nodeId(), id);
-        workers.execute(() -> {
-            try {
-                stepSlots.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            StepPreparation.Prepared prepared;
-            try {
-                prepared = preparation.prepare(id, launch.step());
-            } catch (Exception e) {
-                stepSlots.release();
-                events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
-                        RunEvent.StepReport.failed(StepPreparation.describe(e))));
-                return;
-            }
-            if (prepared.failure() != null) {
-                stepSlots.release();
-                events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
-                        RunEvent.StepReport.failed(prepared.failure())));
-                return;
-            }
-            driver.start(prepared.launch(), listenerFor(launch, prepared, true));
-        });
+        workers.execute(() -> start(id, launch));
+    }
+
+    /** Prepares the attempt's work area and starts it, once a step slot is free; on a worker thread. */
+    private void start(AttemptId id, Effect.LaunchStep launch) {
+        try {
+            stepSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        StepPreparation.Prepared prepared;
+        try {
+            prepared = preparation.prepare(id, launch.step());
+        } catch (Exception e) {
+            stepSlots.release();
+            events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
+                    RunEvent.StepReport.failed(StepPreparation.describe(e))));
+            return;
+        }
+        if (prepared.failure() != null) {
+            stepSlots.release();
+            events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
+                    RunEvent.StepReport.failed(prepared.failure())));
+            return;
+        }
+        driver.start(prepared.launch(), listenerFor(launch, prepared, true));
     }
 }

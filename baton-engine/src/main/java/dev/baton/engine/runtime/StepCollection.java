@@ -16,7 +16,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Turns what a driver observed into a report for the scheduler: result, parameter values, stored artifacts. */
+/**
+ * Turns what a driver observed into a report for the scheduler: result, parameter values, stored artifacts.
+ * Collecting has no effect but reading the work area and storing content-addressed blobs, so collecting the
+ * same attempt again (after a restart) gives the same report.
+ */
 public final class StepCollection {
     private final ArtifactFiles artifacts;
     private final boolean keepWorkAreas;
@@ -44,10 +48,16 @@ public final class StepCollection {
             };
         } catch (IOException | RuntimeException e) {
             return RunEvent.StepReport.failed("failed to collect outputs: " + StepPreparation.describe(e));
-        } finally {
-            if (!keepWorkAreas && prepared.workArea() != null) {
-                WorkAreas.delete(prepared.workArea());
-            }
+        }
+    }
+
+    /**
+     * Removes the attempt's work area (unless work areas are kept). Called once the step's report is recorded:
+     * until then the work area is what lets a restarted engine collect the step again instead of running it.
+     */
+    public void release(StepPreparation.Prepared prepared) {
+        if (!keepWorkAreas && prepared.workArea() != null) {
+            WorkAreas.delete(prepared.workArea());
         }
     }
 

@@ -9,14 +9,19 @@ public interface Driver extends AutoCloseable {
     void start(StepLaunch launch, StepListener listener);
 
     /**
-     * Observes an attempt that an earlier engine process started (after a crash or restart): report when it
-     * ends if it still runs, or the outcome it recorded if it ended meanwhile. A driver that cannot know
-     * reports {@link StepOutcome.Failed} saying the step was lost, so that retries decide what happens next;
-     * it never starts the step again on its own.
+     * Observes an attempt that an earlier engine process may have started (after a crash or restart): reports
+     * when it ends if it still runs, or the outcome it recorded if it ended meanwhile, and returns true. Returns
+     * false, reporting nothing, only when the driver knows that no process of the attempt ever ran; the caller
+     * then starts it with {@link #start}. A driver that cannot tell reports {@link StepOutcome.Failed} saying
+     * the step was lost, so that retries decide what happens next; it never starts the step again on its own.
+     *
+     * @param launch the attempt as it was launched, without its input files placed again
+     * @return whether the attempt had been started (and is now observed)
      */
-    default void reattach(StepLaunch launch, StepListener listener) {
+    default boolean reattach(StepLaunch launch, StepListener listener) {
         listener.finished(launch.attempt(), new StepOutcome.Failed(
                 "the step's process was lost when the engine stopped; it was not run again"));
+        return true;
     }
 
     /** Kills the attempt's processes; the listener then receives {@link StepOutcome.Cancelled}. */

@@ -23,6 +23,17 @@ public interface LeaseStore {
      */
     List<Lease> acquireUnfinished(String owner, int limit, Duration ttl, Instant now);
 
+    /** Who holds the run by a lease unexpired at {@code now}; empty when nobody does or there is no such run. */
+    Optional<String> holder(String runUid, Instant now);
+
+    /**
+     * Takes the run from {@code holder} before its lease expires, incrementing the generation (which fences
+     * every later write of {@code holder}); for a caller that has established that {@code holder} is gone (its
+     * process died). Empty when the run is no longer held by exactly {@code holder}: it was released, expired
+     * and taken, or taken over by someone else first.
+     */
+    Optional<Lease> takeOver(String runUid, String holder, String owner, Duration ttl, Instant now);
+
     /** Extends a lease still current (even if expired, as long as nobody took over); else {@link FencedException}. */
     Lease renew(Lease lease, Duration ttl, Instant now);
 

@@ -56,6 +56,27 @@ final class JdbcLeases implements LeaseStore {
     }
 
     @Override
+    public Optional<String> holder(String runUid, Instant now) {
+        return db.read(c -> Sql.queryOne(c, "SELECT lease_owner FROM runs WHERE uid = ? AND lease_owner IS NOT NULL"
+                + " AND lease_expires_at > ?", ps -> {
+                    ps.setString(1, runUid);
+                    dialect.setInstant(ps, 2, now);
+                }, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public Optional<Lease> takeOver(String runUid, String holder, String owner, Duration ttl, Instant now) {
+        Instant expires = micros(now.plus(ttl));
+        return db.write(c -> Sql.queryOne(c, "UPDATE runs SET lease_owner = ?, lease_generation = lease_generation + 1,"
+                + " lease_expires_at = ? WHERE uid = ? AND lease_owner = ? RETURNING lease_generation", ps -> {
+                    ps.setString(1, owner);
+                    dialect.setInstant(ps, 2, expires);
+                    ps.setString(3, runUid);
+                    ps.setString(4, holder);
+                }, rs -> new Lease(runUid, owner, rs.getLong(1), expires)));
+    }
+
+    @Override
     public Lease renew(Lease lease, Duration ttl, Instant now) {
         Instant expires = micros(now.plus(ttl));
         return db.write(c -> {

@@ -54,6 +54,30 @@ class SqliteSchemaTest {
     }
 
     @Test
+    void aDatabaseLeftByACrashOpensWithEveryCommittedRun() throws IOException {
+        Path file = dir.resolve("baton.db");
+        Path crashed = Files.createDirectories(dir.resolve("crashed")).resolve("baton.db");
+        try (JdbcStore store = JdbcStore.sqlite(file)) {
+            store.runs().create(run("u1"));
+            store.runs().create(run("u2"));
+            // What a SIGKILL leaves on disk: the files as they are while the store is open, its last commits
+            // still in the write-ahead log, never checkpointed or closed.
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Path source = Path.of(file + suffix);
+                if (Files.exists(source)) {
+                    Files.copy(source, Path.of(crashed + suffix));
+                }
+            }
+        }
+        assertThat(Path.of(crashed + "-wal")).as("commits still in the log").exists();
+
+        try (JdbcStore store = JdbcStore.sqlite(crashed)) {
+            assertThat(store.runs().findByUid("u1")).isPresent();
+            assertThat(store.runs().findByUid("u2")).isPresent();
+        }
+    }
+
+    @Test
     void aVersionOneDatabaseIsUpgradedKeepingItsRuns() throws SQLException {
         Path file = dir.resolve("baton.db");
         flyway(file, Dialect.SQLITE.migrationLocation()).target("1").load().migrate();

@@ -269,6 +269,28 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
+        public Optional<String> holder(String runUid, Instant now) {
+            synchronized (monitor) {
+                RunData run = byUid.get(runUid);
+                if (run == null || run.leasable(micros(now))) {
+                    return Optional.empty();
+                }
+                return Optional.of(run.leaseOwner);
+            }
+        }
+
+        @Override
+        public Optional<Lease> takeOver(String runUid, String holder, String owner, Duration ttl, Instant now) {
+            synchronized (monitor) {
+                RunData run = byUid.get(runUid);
+                if (run == null || !holder.equals(run.leaseOwner)) {
+                    return Optional.empty();
+                }
+                return Optional.of(take(run, owner, ttl, now));
+            }
+        }
+
+        @Override
         public Lease renew(Lease lease, Duration ttl, Instant now) {
             synchronized (monitor) {
                 RunData run = current(lease);

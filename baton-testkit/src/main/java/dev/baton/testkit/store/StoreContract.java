@@ -307,6 +307,35 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aGoneHoldersLeaseIsTakenOverBeforeItExpiresAndFencesIt() {
+        created("r");
+        Lease dead = lease("r", "engine-a");
+
+        assertThat(store.leases().holder("r", T0.plusSeconds(1))).contains("engine-a");
+        Optional<Lease> taken = store.leases().takeOver("r", "engine-a", "engine-b", TTL, T0.plusSeconds(1));
+
+        assertThat(taken).contains(new Lease("r", "engine-b", 2, T0.plusSeconds(1).plus(TTL)));
+        assertThat(store.leases().holder("r", T0.plusSeconds(2))).contains("engine-b");
+        assertThatThrownBy(() -> store.log().commit(dead, List.of(event("Late", 1)),
+                running(List.of(), List.of(), List.of()))).isInstanceOf(FencedException.class);
+        assertThat(store.leases().takeOver("r", "engine-a", "engine-c", TTL, T0.plusSeconds(3)))
+                .as("a second taker that saw the same dead holder loses").isEmpty();
+        assertThat(store.leases().holder("r", T0.plusSeconds(3))).contains("engine-b");
+    }
+
+    @Test
+    void holderIsEmptyForAReleasedExpiredOrMissingRun() {
+        created("r");
+        Lease lease = lease("r", "engine-a");
+
+        assertThat(store.leases().holder("r", T0.plus(TTL))).as("expired").isEmpty();
+        store.leases().release(lease);
+        assertThat(store.leases().holder("r", T0)).as("released").isEmpty();
+        assertThat(store.leases().takeOver("r", "engine-a", "engine-b", TTL, T0)).as("released").isEmpty();
+        assertThat(store.leases().holder("missing", T0)).isEmpty();
+    }
+
+    @Test
     void renewExtendsALeaseEvenAfterItExpiredIfNobodyTookOver() {
         created("r");
         Lease lease = lease("r", "engine-a");
