@@ -1,5 +1,8 @@
 package dev.baton.cli;
 
+import dev.baton.server.BatonHome;
+import dev.baton.server.StoreAccess;
+
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.runtime.durable.RunRecovery;
 import dev.baton.engine.runtime.durable.StoreJournal;

@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.server;
 
 import dev.baton.spi.store.Store;
 import dev.baton.store.jdbc.JdbcStore;
@@ -14,12 +14,16 @@ import java.util.UUID;
  * Opens the store the CLI records runs in: SQLite at {@code $BATON_HOME/baton.db} by default, or the
  * PostgreSQL database named by {@code BATON_STORE_URL} ({@code BATON_STORE_USER}, {@code BATON_STORE_PASSWORD}).
  */
-final class StoreAccess {
+public final class StoreAccess {
     private StoreAccess() {
     }
 
-    static Store open(Path home) {
-        String url = System.getenv("BATON_STORE_URL");
+    public static Store open(Path home) {
+        return open(home, System.getenv("BATON_STORE_URL"));
+    }
+
+    /** The store at {@code url} (a PostgreSQL JDBC URL), or SQLite under {@code home} when it is null or blank. */
+    public static Store open(Path home, String url) {
         if (url != null && url.startsWith("jdbc:postgresql:")) {
             return JdbcStore.postgres(PostgresSettings.of(url, System.getenv("BATON_STORE_USER"),
                     System.getenv("BATON_STORE_PASSWORD")));
@@ -28,7 +32,7 @@ final class StoreAccess {
     }
 
     /** Names this engine process for leases: host, process id and a random part. */
-    static String owner() {
+    public static String owner() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
