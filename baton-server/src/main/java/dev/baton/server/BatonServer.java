@@ -4,6 +4,7 @@ import dev.baton.driver.process.HostDriver;
 import dev.baton.engine.runtime.RunListener;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
 import dev.baton.server.auth.Guard;
+import dev.baton.server.auth.TokenGuard;
 import dev.baton.server.http.Api;
 import dev.baton.server.http.ProblemResponses;
 import dev.baton.server.http.RequestBodies;
@@ -43,7 +44,7 @@ public final class BatonServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.executor = new RunExecutor(store, driver, new ArtifactFiles(artifacts), home, clock,
                 StoreAccess.owner(), config.maxRunningWorkflows(), RunListener.NONE);
-        Guard guard = Guard.OPEN;
+        Guard guard = config.authRequired() ? new TokenGuard(store) : Guard.OPEN;
         RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
         WorkflowRoutes workflows = new WorkflowRoutes(store, executor, bodies, clock, this::collectGarbage);
         Api[] registered = new Api[1];

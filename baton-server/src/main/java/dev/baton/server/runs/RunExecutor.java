@@ -10,6 +10,7 @@ import dev.baton.engine.runtime.artifact.ArtifactFiles;
 import dev.baton.engine.runtime.durable.RunRecovery;
 import dev.baton.engine.runtime.durable.StoreJournal;
 import dev.baton.engine.runtime.durable.StoreMemoCache;
+import dev.baton.model.run.WorkflowPhase;
 import dev.baton.spi.driver.Driver;
 import dev.baton.spi.store.Lease;
 import dev.baton.spi.store.Page;
@@ -158,8 +159,7 @@ public final class RunExecutor implements AutoCloseable {
                     new StepCollection(artifacts, false), clock, listener, new StoreMemoCache(store), locks,
                     RunLoop.defaultParallelSteps()).journal(journal);
             active.put(uid, loop);
-            boolean fresh = store.log().events(uid, 0).isEmpty();
-            if (fresh) {
+            if (restored.phase() == WorkflowPhase.Pending) {
                 loop.run(restored);
             } else {
                 loop.resume(restored);
