@@ -1,19 +1,23 @@
 package dev.baton.server;
 
 import dev.baton.driver.process.HostDriver;
-import dev.baton.engine.runtime.RunListener;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
 import dev.baton.server.auth.Guard;
 import dev.baton.server.auth.TokenGuard;
 import dev.baton.server.http.Api;
+import dev.baton.server.http.ArtifactRoutes;
+import dev.baton.server.http.EventRoutes;
+import dev.baton.server.http.LogRoutes;
 import dev.baton.server.http.ProblemResponses;
 import dev.baton.server.http.RequestBodies;
 import dev.baton.server.http.WorkflowRoutes;
+import dev.baton.server.runs.RunEvents;
 import dev.baton.server.runs.RunExecutor;
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.store.RunQuery;
 import dev.baton.spi.store.Store;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
@@ -42,8 +46,9 @@ public final class BatonServer implements AutoCloseable {
         this.artifacts = ArtifactStores.open(home);
         this.driver = new HostDriver();
         Clock clock = Clock.systemUTC();
+        RunEvents events = new RunEvents();
         this.executor = new RunExecutor(store, driver, new ArtifactFiles(artifacts), home, clock,
-                StoreAccess.owner(), config.maxRunningWorkflows(), RunListener.NONE);
+                StoreAccess.owner(), config.maxRunningWorkflows(), events);
         Guard guard = config.authRequired() ? new TokenGuard(store) : Guard.OPEN;
         RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
         WorkflowRoutes workflows = new WorkflowRoutes(store, executor, bodies, clock, this::collectGarbage);
@@ -53,6 +58,7 @@ public final class BatonServer implements AutoCloseable {
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = true;
             c.http.prefer405over404 = true;
+            c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = config.maxRequestBytes();
             c.jetty.modifyServer(server -> {
                 for (var connector : server.getConnectors()) {
@@ -69,6 +75,9 @@ public final class BatonServer implements AutoCloseable {
                 ctx.json(Map.of("status", "ready"));
             });
             workflows.register(a);
+            new LogRoutes(store, artifacts, home.resolve("work")).register(a);
+            new ArtifactRoutes(store, artifacts).register(a);
+            new EventRoutes(events).register(a);
             registered[0] = a;
         });
         this.api = registered[0];

@@ -114,6 +114,38 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** What to do with each line of a streamed response. */
+    interface LineConsumer {
+        void accept(String line) throws IOException;
+    }
+
+    /** Reads a streamed 200 response line by line as it arrives, until the server ends it. */
+    void lines(String path, LineConsumer consumer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .timeout(Duration.ofSeconds(90)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = CLIENT.send(request.build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            try (var lines = response.body()) {
+                for (var it = lines.iterator(); it.hasNext(); ) {
+                    String line = it.next();
+                    if (!line.isEmpty()) {
+                        consumer.accept(line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Polls the workflow until {@code done} holds (at most {@code timeout}); returns its last state. */
     JsonNode await(String namespace, String name, Predicate<JsonNode> done, Duration timeout)
             throws InterruptedException {

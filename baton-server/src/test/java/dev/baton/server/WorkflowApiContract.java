@@ -207,6 +207,86 @@ abstract class WorkflowApiContract {
         assertThat(phase(server.awaitFinished("default", "survivor"))).isEqualTo("Succeeded");
     }
 
+    @Test
+    void aRunningStepsLogIsStreamedLineByLineAsItIsWritten() throws Exception {
+        server.postYaml("/api/v1/workflows/default", Workflows.script("talker",
+                "for i in 1 2 3 4; do echo line-$i; sleep 1; done"));
+        server.await("default", "talker", w -> phase(w).equals("Running"), Duration.ofSeconds(30));
+
+        List<Long> arrivals = new ArrayList<>();
+        List<JsonNode> lines = new ArrayList<>();
+        long start = System.nanoTime();
+        server.lines("/api/v1/workflows/default/talker/log?podName=talker&logOptions.container=main"
+                + "&logOptions.follow=true", line -> {
+                    arrivals.add((System.nanoTime() - start) / 1_000_000);
+                    lines.add(TestServer.JSON.readTree(line));
+                });
+
+        assertThat(lines).extracting(l -> l.path("result").path("content").asText())
+                .containsExactly("line-1", "line-2", "line-3", "line-4");
+        assertThat(lines).allSatisfy(l -> assertThat(l.path("result").path("podName").asText())
+                .isEqualTo("talker"));
+        assertThat(arrivals.getLast() - arrivals.getFirst()).as("arrival times " + arrivals)
+                .isGreaterThan(1500);
+        assertThat(phase(server.awaitFinished("default", "talker"))).isEqualTo("Succeeded");
+    }
+
+    @Test
+    void aFinishedStepsLogAndOutputArtifactAreServedFromTheStore() throws Exception {
+        String name = server.postYaml("/api/v1/workflows/default", Workflows.helloDag()).json()
+                .path("metadata").path("name").asText();
+        JsonNode done = server.awaitFinished("default", name);
+        String writeId = null;
+        for (JsonNode node : done.path("status").path("nodes")) {
+            if (node.path("displayName").asText().equals("write")) {
+                writeId = node.path("id").asText();
+            }
+        }
+
+        List<String> log = new ArrayList<>();
+        server.lines("/api/v1/workflows/default/" + name + "/log?podName=write",
+                line -> log.add(TestServer.JSON.readTree(line).path("result").path("content").asText()));
+        TestServer.Response artifact = server.get("/artifacts/default/" + name + "/" + writeId + "/outputs/note");
+
+        assertThat(log).containsExactly("hello");
+        assertThat(artifact.status()).isEqualTo(200);
+        assertThat(artifact.body()).isEqualTo("hello from baton\n");
+        server.get("/artifacts/default/" + name + "/" + writeId + "/outputs/absent").problem(404);
+        server.get("/artifacts/default/" + name + "/no-such-node/outputs/note").problem(404);
+        server.get("/api/v1/workflows/default/" + name + "/log?podName=absent").problem(404);
+    }
+
+    @Test
+    void eventsOfARunArriveInOrderUntilItsEnd() throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        var watching = new java.util.concurrent.CountDownLatch(1);
+        Thread watcher = Thread.ofVirtual().start(() -> server.lines(
+                "/api/v1/workflow-events/default?listOptions.fieldSelector=metadata.name=watched", line -> {
+                    if (line.startsWith(":")) {
+                        watching.countDown();
+                    } else if (line.startsWith("data:")) {
+                        events.add(TestServer.JSON.readTree(line.substring(5).trim()));
+                    }
+                }));
+        assertThat(watching.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        server.postYaml("/api/v1/workflows/default", Workflows.script("watched", "echo one; sleep 1; echo two"));
+        watcher.join(Duration.ofSeconds(60));
+
+        assertThat(watcher.isAlive()).as("the stream ends after the final change").isFalse();
+        assertThat(events).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.path("result").path("type").asText()).isEqualTo("MODIFIED");
+            assertThat(e.path("result").path("object").path("metadata").path("name").asText()).isEqualTo("watched");
+        });
+        List<String> phases = events.stream().map(e -> phase(e.path("result").path("object"))).toList();
+        assertThat(phases.getLast()).isEqualTo("Succeeded");
+        assertThat(phases.subList(0, phases.size() - 1)).allMatch(p -> p.equals("Running") || p.equals("Pending"));
+        List<Integer> nodeCounts = events.stream()
+                .map(e -> e.path("result").path("object").path("status").path("nodes").size()).toList();
+        assertThat(nodeCounts).isSorted();
+        server.get("/api/v1/workflow-events/default?listOptions.fieldSelector=status.phase=Running").problem(400);
+    }
+
     List<String> names(String path) {
         TestServer.Response r = server.get(path);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
