@@ -6,6 +6,7 @@ import dev.baton.server.auth.Guard;
 import dev.baton.server.auth.TokenGuard;
 import dev.baton.server.http.Api;
 import dev.baton.server.http.ArtifactRoutes;
+import dev.baton.server.http.ControlRoutes;
 import dev.baton.server.http.EventRoutes;
 import dev.baton.server.http.LogRoutes;
 import dev.baton.server.http.ProblemResponses;
@@ -75,6 +76,7 @@ public final class BatonServer implements AutoCloseable {
                 ctx.json(Map.of("status", "ready"));
             });
             workflows.register(a);
+            new ControlRoutes(store, executor, workflows, bodies).register(a);
             new LogRoutes(store, artifacts, home.resolve("work")).register(a);
             new ArtifactRoutes(store, artifacts).register(a);
             new EventRoutes(events).register(a);
