@@ -128,4 +128,37 @@ class ControlOperationsTest {
         s.start();
         assertThat(s.running()).isEmpty();
     }
+
+    @Test
+    void stepsWaitingForTheWorkflowsParallelismDoNotStartAfterAStop() {
+        RunScenario s = RunScenario.of("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {name: wf}
+                spec:
+                  entrypoint: main
+                  parallelism: 1
+                  onExit: bye
+                  templates:
+                  - name: main
+                    dag:
+                      tasks:
+                      - {name: a, template: work}
+                      - {name: b, template: work}
+                      - {name: c, template: work}
+                  - name: work
+                    container: {image: busybox, command: [sleep, "60"]}
+                  - name: bye
+                    container: {image: busybox, command: [echo, bye]}
+                """).start();
+        assertThat(s.running()).hasSize(1);
+        Effect.LaunchStep first = s.launchOf(s.running().getFirst());
+
+        s.stop(STOPPED).killed(first);
+
+        assertThat(s.launchOrder()).hasSize(2).last().isEqualTo("wf.onExit");
+        s.succeed("wf.onExit");
+        assertThat(s.phase()).isEqualTo(WorkflowPhase.Failed);
+        assertThat(s.state().message()).isEqualTo(STOPPED);
+    }
 }
