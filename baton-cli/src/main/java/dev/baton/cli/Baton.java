@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BatonVersion.class,
         description = "Runs Argo-compatible workflows.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ListCommand.class, GetCommand.class, LogsCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ServerCommand.class, TokenCommand.class, ListCommand.class, GetCommand.class, LogsCommand.class,
                 DeleteCommand.class, LintCommand.class, VersionCommand.class})
 public final class Baton implements Runnable {
     /** Exit status for invalid input (bad YAML, bad arguments, failed validation). */

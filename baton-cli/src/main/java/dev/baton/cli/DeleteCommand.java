@@ -1,5 +1,10 @@
 package dev.baton.cli;
 
+import dev.baton.server.BatonHome;
+import dev.baton.server.StoreAccess;
+import dev.baton.server.ArtifactStores;
+import dev.baton.server.StoredRuns;
+
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.model.spec.GoDuration;
 import dev.baton.spi.store.RunRecord;

@@ -1,5 +1,7 @@
 package dev.baton.cli;
 
+import dev.baton.server.ArtifactStores;
+
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.driver.process.HostDriver;
 import dev.baton.engine.core.RunState;

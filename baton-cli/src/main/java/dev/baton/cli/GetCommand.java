@@ -1,5 +1,9 @@
 package dev.baton.cli;
 
+import dev.baton.server.BatonHome;
+import dev.baton.server.StoreAccess;
+import dev.baton.server.StoredRuns;
+
 import dev.baton.spi.store.NodeRow;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.Store;

@@ -1,5 +1,8 @@
 package dev.baton.cli;
 
+import dev.baton.server.BatonHome;
+import dev.baton.server.StoreAccess;
+
 import dev.baton.spi.store.Page;
 import dev.baton.spi.store.RunQuery;
 import dev.baton.spi.store.RunSummary;

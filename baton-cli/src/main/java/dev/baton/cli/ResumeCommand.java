@@ -1,5 +1,9 @@
 package dev.baton.cli;
 
+import dev.baton.server.BatonHome;
+import dev.baton.server.EngineOwner;
+import dev.baton.server.StoreAccess;
+
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.runtime.durable.RunRecovery;
 import dev.baton.engine.runtime.durable.StoreJournal;

@@ -1,5 +1,8 @@
 package dev.baton.cli;
 
+import dev.baton.server.BatonHome;
+import dev.baton.server.StoreAccess;
+
 import dev.baton.engine.core.RunContext;
 import dev.baton.engine.core.RunContexts;
 import dev.baton.engine.core.RunState;

@@ -40,6 +40,34 @@ public final class WorkflowFiles {
         List<Problem> problems = new ArrayList<>();
         List<ManifestDocument> main = read(reader, files, problems);
         List<ManifestDocument> extra = read(reader, libraryFiles, problems);
+        return check(main, extra, problems, parameters);
+    }
+
+    /** A document held in memory (a request body, a template kept in a store), named for problem reports. */
+    public record Text(String name, String content) {
+    }
+
+    /** As {@link #load(List, List, Map)}, for documents held in memory rather than in files. */
+    public static LoadResult loadTexts(List<Text> texts, List<Text> library, Map<String, String> parameters) {
+        ManifestReader reader = new ManifestReader(ReadLimits.DEFAULT);
+        List<Problem> problems = new ArrayList<>();
+        List<ManifestDocument> main = readTexts(reader, texts, problems);
+        List<ManifestDocument> extra = readTexts(reader, library, problems);
+        return check(main, extra, problems, parameters);
+    }
+
+    private static List<ManifestDocument> readTexts(ManifestReader reader, List<Text> texts, List<Problem> problems) {
+        List<ManifestDocument> documents = new ArrayList<>();
+        for (Text text : texts) {
+            ManifestReadResult result = reader.read(text.name(), text.content());
+            documents.addAll(result.documents());
+            problems.addAll(result.problems());
+        }
+        return documents;
+    }
+
+    private static LoadResult check(List<ManifestDocument> main, List<ManifestDocument> extra, List<Problem> problems,
+                                    Map<String, String> parameters) {
         List<ManifestDocument> all = new ArrayList<>(main);
         all.addAll(extra);
         duplicateTemplates(all, problems);

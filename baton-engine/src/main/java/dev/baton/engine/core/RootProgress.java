@@ -48,6 +48,9 @@ final class RootProgress implements Frame {
     public void childFinished(Tick tick, NodeState child) {
         if (entry == null) {
             entry = child;
+            if (tick.state.stopMessage() != null) {
+                tick.state.allowExitHandler();
+            }
             if (!startExitHandler(tick)) {
                 tick.state.lifecycleHooks().whenIdle(tick, this::complete);
             }
@@ -88,6 +91,10 @@ final class RootProgress implements Frame {
         if (exitHandler != null && phase == WorkflowPhase.Succeeded && exitHandler.phase().isFailure()) {
             phase = exitHandler.phase() == NodePhase.Error ? WorkflowPhase.Error : WorkflowPhase.Failed;
             message = exitHandler.message();
+        }
+        if (tick.state.stopMessage() != null) {
+            phase = WorkflowPhase.Failed;
+            message = tick.state.stopMessage();
         }
         tick.state.end(tick.now, phase, message);
         tick.emit(new Effect.FinishRun(phase, message));

@@ -34,6 +34,17 @@ public sealed interface RunEvent {
     }
 
     /**
+     * Somebody asked the run to stop gracefully (Argo's {@code stop}): running steps are killed, nothing new starts
+     * except the exit handler, and the run ends Failed with the message.
+     */
+    record StopRequested(String message) implements RunEvent {
+    }
+
+    /** Somebody asked the run's suspended nodes to resume (Argo's {@code resume}). */
+    record ResumeRequested() implements RunEvent {
+    }
+
+    /**
      * What became of a leaf step.
      *
      * @param exitCode         the main process's exit status, or null when it never ran

@@ -39,6 +39,7 @@ public final class RunState {
     private Instant startedAt;
     private Instant finishedAt;
     private boolean shuttingDown;
+    private String stopMessage;
 
     public RunState(RunContext context) {
         this.context = context;
@@ -132,6 +133,22 @@ public final class RunState {
 
     void shutDown() {
         shuttingDown = true;
+    }
+
+    /** A graceful stop: no new nodes until the entrypoint has ended, then the exit handler may run. */
+    void stop(String message) {
+        shuttingDown = true;
+        stopMessage = message;
+    }
+
+    /** The message of a graceful stop, or null when none was asked for. */
+    String stopMessage() {
+        return stopMessage;
+    }
+
+    /** The entrypoint ended after a graceful stop: the exit handler may start its nodes. */
+    void allowExitHandler() {
+        shuttingDown = false;
     }
 
     void begin(Instant now) {

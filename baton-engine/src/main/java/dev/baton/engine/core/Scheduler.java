@@ -49,6 +49,8 @@ public final class Scheduler {
                 }
             }
             case RunEvent.CancelRequested cancel -> terminate(tick, cancel.message(), cancel.message());
+            case RunEvent.StopRequested stop -> stop(tick, stop.message());
+            case RunEvent.ResumeRequested resume -> SuspendProgress.resumeAll(tick);
             case RunEvent.MemoLookedUp memo -> {
                 state.answered(OutstandingKeys.memo(memo.nodeId()));
                 TemplateInvoker.memoLookedUp(tick, memo.nodeId(), memo.outputs());
@@ -79,6 +81,35 @@ public final class Scheduler {
             }
         }
         RootProgress.start(tick);
+    }
+
+    /**
+     * Stops gracefully: running steps are killed (their nodes fail when the driver reports them), suspended nodes
+     * fail, waiting retries give up, no new node starts; the exit handler then runs and the run ends Failed.
+     */
+    private static void stop(Tick tick, String message) {
+        RunState state = tick.state;
+        if (state.phase() == WorkflowPhase.Pending) {
+            terminate(tick, message, message);
+            return;
+        }
+        state.stop(message);
+        for (LeafProgress leaf : new ArrayList<>(state.runningLeaves().values())) {
+            tick.emit(new Effect.CancelStep(leaf.node().id(), leaf.attempt(), message));
+        }
+        for (String key : new ArrayList<>(state.timers().keySet())) {
+            int slash = key.lastIndexOf('/');
+            String nodeId = key.substring(0, slash);
+            String purpose = key.substring(slash + 1);
+            Consumer<Tick> timer = state.timers().remove(key);
+            state.answered(OutstandingKeys.timer(nodeId, purpose));
+            NodeState node = state.node(nodeId);
+            if (purpose.equals(SuspendProgress.TIMER) && node != null) {
+                tick.finish(node, NodePhase.Failed, message);
+            } else {
+                timer.accept(tick);
+            }
+        }
     }
 
     /** Stops everything now: running steps are killed, unfinished nodes fail, no exit handler runs. */

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** A suspend node: stays Running until its duration passes (or it is resumed). */
 final class SuspendProgress {
-    private static final String TIMER = "suspend";
+    static final String TIMER = "suspend";
 
     private SuspendProgress() {
     }
@@ -25,6 +25,8 @@ final class SuspendProgress {
         node.start(tick.now, NodePhase.Running);
         String text = ((TemplateKind.Suspend) call.template().kind()).duration();
         if (text == null || text.isBlank()) {
+            // no timer to arm: only a resume request ends it
+            tick.state.timers().put(node.id() + "/" + TIMER, t -> resume(t, node, call, inputs));
             return;
         }
         String substituted = Substituter.text(text, scope, Unresolved.KEEP);
@@ -35,6 +37,18 @@ final class SuspendProgress {
         }
         tick.state.timers().put(node.id() + "/" + TIMER, t -> resume(t, node, call, inputs));
         tick.emit(new Effect.ScheduleTimer(node.id(), TIMER, tick.now.plus(duration)));
+    }
+
+    /** Resumes every suspended node now, as if its duration had passed. */
+    static void resumeAll(Tick tick) {
+        for (String key : new java.util.ArrayList<>(tick.state.timers().keySet())) {
+            if (key.endsWith("/" + TIMER)) {
+                var timer = tick.state.timers().remove(key);
+                tick.state.answered(OutstandingKeys.timer(key.substring(0, key.length() - TIMER.length() - 1),
+                        TIMER));
+                timer.accept(tick);
+            }
+        }
     }
 
     /** Ends the suspension; supplied outputs take their defaults (or the input of the same name). */

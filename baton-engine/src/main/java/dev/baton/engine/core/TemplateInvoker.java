@@ -214,6 +214,12 @@ final class TemplateInvoker {
         if (memoize == null) {
             tick.state.workflowGate().submit(tick, t -> {
                 NodeState node = leafNode(t, call, inputs);
+                if (t.state.shuttingDown()) {
+                    // admitted by the workflow's parallelism after a stop: it must not start
+                    t.finish(node, NodePhase.Failed, t.state.stopMessage());
+                    t.state.workflowGate().release(t);
+                    return;
+                }
                 launchLeaf(t, node, call, scope);
             });
             return;

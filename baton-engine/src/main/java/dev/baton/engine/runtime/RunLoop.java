@@ -176,6 +176,16 @@ public final class RunLoop {
         events.add(new RunEvent.CancelRequested(message));
     }
 
+    /** Asks the run to stop gracefully: running steps are killed, the exit handler runs, the run ends Failed. */
+    public void stop(String message) {
+        events.add(new RunEvent.StopRequested(message));
+    }
+
+    /** Asks the run's suspended nodes to resume. */
+    public void resumeSuspended() {
+        events.add(new RunEvent.ResumeRequested());
+    }
+
     private void carryOut(RunState state, Effect effect) {
         switch (effect) {
             case Effect.LaunchStep launch -> launch(state, launch);

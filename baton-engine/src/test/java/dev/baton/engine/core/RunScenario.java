@@ -111,6 +111,25 @@ final class RunScenario {
         return apply(new RunEvent.CancelRequested(message));
     }
 
+    RunScenario stop(String message) {
+        return apply(new RunEvent.StopRequested(message));
+    }
+
+    RunScenario resume() {
+        return apply(new RunEvent.ResumeRequested());
+    }
+
+    /** The driver reports that a step it was asked to cancel has ended (killed). */
+    RunScenario killed(Effect.LaunchStep launch) {
+        return apply(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
+                new RunEvent.StepReport(null, null, Map.of(), Map.of(), null, false, true, Map.of())));
+    }
+
+    /** Whether the scheduler asked the driver to cancel the node. */
+    boolean cancelRequested(String nodeId) {
+        return effects.stream().anyMatch(e -> e instanceof Effect.CancelStep c && c.nodeId().equals(nodeId));
+    }
+
     Effect.LaunchStep launchOf(String nodeName) {
         return running.values().stream().filter(l -> l.step().nodeName().equals(nodeName)
                         || l.step().nodeName().equals(state.runName() + nodeName)).findFirst()

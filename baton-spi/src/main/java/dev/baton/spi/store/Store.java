@@ -27,6 +27,9 @@ public interface Store extends AutoCloseable {
     /** Mutexes and semaphores of {@code synchronization}. */
     LockStore locks();
 
+    /** API tokens of the server, as digests. */
+    TokenStore tokens();
+
     @Override
     void close();
 }

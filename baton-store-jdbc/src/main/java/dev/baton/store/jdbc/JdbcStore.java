@@ -12,6 +12,7 @@ import dev.baton.spi.store.RunStore;
 import dev.baton.spi.store.Store;
 import dev.baton.spi.store.StoreException;
 import dev.baton.spi.store.TemplateStore;
+import dev.baton.spi.store.TokenStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class JdbcStore implements Store {
     private final JdbcArtifactIndex artifactIndex;
     private final JdbcMemoCache memoCache;
     private final JdbcLocks locks;
+    private final JdbcTokens tokens;
 
     private JdbcStore(Dialect dialect, Connector db) {
         this.dialect = dialect;
@@ -45,6 +47,7 @@ public final class JdbcStore implements Store {
         this.artifactIndex = new JdbcArtifactIndex(db);
         this.memoCache = new JdbcMemoCache(db, dialect);
         this.locks = new JdbcLocks(db, dialect);
+        this.tokens = new JdbcTokens(db, dialect);
     }
 
     /**
@@ -131,6 +134,11 @@ public final class JdbcStore implements Store {
     @Override
     public ArtifactIndex artifactIndex() {
         return artifactIndex;
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
     }
 
     @Override

@@ -25,6 +25,7 @@ import dev.baton.spi.store.Store;
 import dev.baton.spi.store.StoreException;
 import dev.baton.spi.store.StoredEvent;
 import dev.baton.spi.store.TemplateStore;
+import dev.baton.spi.store.TokenStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +52,7 @@ public final class InMemoryStore implements Store {
     private final Index index = new Index();
     private final InMemoryMemoCache memo = new InMemoryMemoCache();
     private final InMemoryLocks locks = new InMemoryLocks();
+    private final InMemoryTokens tokens = new InMemoryTokens();
 
     /** A run with everything that belongs to it. */
     private static final class RunData {
@@ -93,6 +95,11 @@ public final class InMemoryStore implements Store {
     @Override
     public TemplateStore templates() {
         return templates;
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
     }
 
     @Override

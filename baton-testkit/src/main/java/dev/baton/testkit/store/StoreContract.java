@@ -19,6 +19,7 @@ import dev.baton.spi.store.Page;
 import dev.baton.spi.store.RunProgress;
 import dev.baton.spi.store.RunQuery;
 import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.TokenRecord;
 import dev.baton.spi.store.RunSummary;
 import dev.baton.spi.store.Store;
 import dev.baton.spi.store.StoreException;
@@ -780,5 +781,38 @@ public abstract class StoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---------------------------------------------------------------- API tokens
+
+    @Test
+    void aTokenIsFoundByItsDigestWithEveryField() {
+        TokenRecord token = new TokenRecord("ci", "ab".repeat(32), "team-a", "editor", T0);
+        store.tokens().create(token);
+
+        assertThat(store.tokens().findByDigest("ab".repeat(32))).contains(token);
+        assertThat(store.tokens().findByDigest("cd".repeat(32))).isEmpty();
+    }
+
+    @Test
+    void aTokenNameOrDigestIsTakenOnlyOnce() {
+        store.tokens().create(new TokenRecord("ci", "ab".repeat(32), "team-a", "editor", T0));
+
+        assertThatThrownBy(() -> store.tokens().create(new TokenRecord("ci", "cd".repeat(32), "*", "admin", T0)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.tokens().create(new TokenRecord("other", "ab".repeat(32), "*", "admin", T0)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(store.tokens().list()).extracting(TokenRecord::name).containsExactly("ci");
+    }
+
+    @Test
+    void tokensAreListedByNameAndRevoked() {
+        store.tokens().create(new TokenRecord("zeta", "01".repeat(32), "*", "admin", T0));
+        store.tokens().create(new TokenRecord("alpha", "02".repeat(32), "ns", "viewer", T0.plusSeconds(1)));
+
+        assertThat(store.tokens().list()).extracting(TokenRecord::name).containsExactly("alpha", "zeta");
+        assertThat(store.tokens().delete("zeta")).isTrue();
+        assertThat(store.tokens().delete("zeta")).isFalse();
+        assertThat(store.tokens().findByDigest("01".repeat(32))).isEmpty();
     }
 }

@@ -30,6 +30,8 @@ public final class EventCodec {
             case "StepFinished" -> RunEvent.StepFinished.class;
             case "TimerFired" -> RunEvent.TimerFired.class;
             case "CancelRequested" -> RunEvent.CancelRequested.class;
+            case "StopRequested" -> RunEvent.StopRequested.class;
+            case "ResumeRequested" -> RunEvent.ResumeRequested.class;
             case "MemoLookedUp" -> RunEvent.MemoLookedUp.class;
             case "LockAcquired" -> RunEvent.LockAcquired.class;
             default -> throw new IllegalArgumentException("unknown event type '" + type + "' in the run log");

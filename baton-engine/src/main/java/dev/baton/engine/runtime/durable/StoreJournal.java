@@ -57,13 +57,19 @@ public final class StoreJournal implements RunJournal {
             return;
         }
         var context = state.context();
-        var meta = context.workflow().metadata();
-        int priority = context.spec().priority() == null ? 0 : context.spec().priority();
-        store.runs().create(new RunRecord(context.uid(), context.namespace(), context.runName(),
-                RunSnapshot.encode(context), meta == null || meta.labels() == null ? Map.of() : meta.labels(),
-                state.phase().name(), context.createdAt(), null, null, null, priority, json(Map.of())));
+        store.runs().create(newRecord(state));
         lease = store.leases().acquire(context.uid(), owner, leaseTime, clock.instant())
                 .orElseThrow(() -> new StoreException("run " + context.runName() + " is owned by another engine"));
+    }
+
+    /** The stored form of a run that has not started yet: its snapshot, labels and priority, no status. */
+    public static RunRecord newRecord(RunState state) {
+        var context = state.context();
+        var meta = context.workflow().metadata();
+        int priority = context.spec().priority() == null ? 0 : context.spec().priority();
+        return new RunRecord(context.uid(), context.namespace(), context.runName(),
+                RunSnapshot.encode(context), meta == null || meta.labels() == null ? Map.of() : meta.labels(),
+                state.phase().name(), context.createdAt(), null, null, null, priority, json(Map.of()));
     }
 
     @Override

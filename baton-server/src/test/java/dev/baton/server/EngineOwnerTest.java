@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.server;
 
 import org.junit.jupiter.api.Test;
 

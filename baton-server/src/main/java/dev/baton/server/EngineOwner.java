@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.server;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,12 +15,12 @@ import java.util.UUID;
  * so that another engine on the same machine can prove it dead (no process with that PID, or one started at
  * another time) and take its runs over at once instead of waiting for its lease to expire.
  */
-final class EngineOwner {
+public final class EngineOwner {
     private EngineOwner() {
     }
 
     /** This process's name for leases. */
-    static String current() {
+    public static String current() {
         long pid = ManagementFactory.getRuntimeMXBean().getPid();
         return machine() + "/" + pid + "/" + startMillis(pid).orElse(0L) + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
@@ -30,7 +30,7 @@ final class EngineOwner {
      * Whether {@code owner} names an engine of this machine (same host and PID namespace) whose process no
      * longer runs. False whenever that cannot be proved: another machine, an owner named in another form.
      */
-    static boolean gone(String owner) {
+    public static boolean gone(String owner) {
         String[] parts = owner.split("/");
         if (parts.length != 5 || !(parts[0] + "/" + parts[1]).equals(machine())) {
             return false;

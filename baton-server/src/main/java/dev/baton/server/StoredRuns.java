@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.server;
 
 import dev.baton.engine.runtime.durable.StoredJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,6 +6,7 @@ import dev.baton.engine.core.RunContext;
 import dev.baton.engine.runtime.durable.RunSnapshot;
 import dev.baton.spi.store.NodeRow;
 import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.RunSummary;
 import dev.baton.spi.store.Store;
 import dev.baton.template.yaml.RecordTrees;
 
@@ -15,19 +16,48 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads recorded runs back as Argo {@code Workflow} objects. */
-final class StoredRuns {
+public final class StoredRuns {
     private static final ObjectMapper JSON = StoredJson.mapper();
 
     private StoredRuns() {
     }
 
     /** A run by name in a namespace, or by uid. */
-    static Optional<RunRecord> find(Store store, String namespace, String nameOrUid) {
+    public static Optional<RunRecord> find(Store store, String namespace, String nameOrUid) {
         return store.runs().find(namespace, nameOrUid).or(() -> store.runs().findByUid(nameOrUid));
     }
 
+    /** A run as list items show it: metadata and the status without nodes (Argo's list also leaves nodes out). */
+    public static Map<String, Object> summary(RunSummary run) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", run.name());
+        metadata.put("namespace", run.namespace());
+        metadata.put("uid", run.uid());
+        metadata.put("creationTimestamp", run.createdAt().toString());
+        Map<String, Object> labels = new LinkedHashMap<>(run.labels());
+        labels.put("workflows.argoproj.io/phase", run.phase());
+        labels.put("workflows.argoproj.io/completed", Boolean.toString(run.finishedAt() != null));
+        metadata.put("labels", labels);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("phase", run.phase());
+        if (run.startedAt() != null) {
+            status.put("startedAt", run.startedAt().toString());
+        }
+        if (run.finishedAt() != null) {
+            status.put("finishedAt", run.finishedAt().toString());
+        }
+        if (run.message() != null) {
+            status.put("message", run.message());
+        }
+        Map<String, Object> workflow = new LinkedHashMap<>();
+        workflow.put("metadata", metadata);
+        workflow.put("status", status);
+        return workflow;
+    }
+
+    /** A stored run as Argo's {@code Workflow} object, with its nodes. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> workflow(Store store, RunRecord record) throws IOException {
+    public static Map<String, Object> workflow(Store store, RunRecord record) throws IOException {
         RunContext context = RunSnapshot.decode(record.specJson());
         Map<String, Object> workflow = new LinkedHashMap<>();
         workflow.put("apiVersion", "argoproj.io/v1alpha1");

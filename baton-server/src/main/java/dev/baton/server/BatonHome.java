@@ -1,13 +1,13 @@
-package dev.baton.cli;
+package dev.baton.server;
 
 import java.nio.file.Path;
 
 /** Where Baton keeps its data: {@code $BATON_HOME}, by default {@code ~/.baton}. */
-final class BatonHome {
+public final class BatonHome {
     private BatonHome() {
     }
 
-    static Path resolve() {
+    public static Path resolve() {
         String env = System.getenv("BATON_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env).toAbsolutePath();

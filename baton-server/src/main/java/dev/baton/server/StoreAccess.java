@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.server;
 
 import dev.baton.spi.store.Store;
 import dev.baton.store.jdbc.JdbcStore;
@@ -10,12 +10,16 @@ import java.nio.file.Path;
  * Opens the store the CLI records runs in: SQLite at {@code $BATON_HOME/baton.db} by default, or the
  * PostgreSQL database named by {@code BATON_STORE_URL} ({@code BATON_STORE_USER}, {@code BATON_STORE_PASSWORD}).
  */
-final class StoreAccess {
+public final class StoreAccess {
     private StoreAccess() {
     }
 
-    static Store open(Path home) {
-        String url = System.getenv("BATON_STORE_URL");
+    public static Store open(Path home) {
+        return open(home, System.getenv("BATON_STORE_URL"));
+    }
+
+    /** The store at {@code url} (a PostgreSQL JDBC URL), or SQLite under {@code home} when it is null or blank. */
+    public static Store open(Path home, String url) {
         if (url != null && url.startsWith("jdbc:postgresql:")) {
             return JdbcStore.postgres(PostgresSettings.of(url, System.getenv("BATON_STORE_USER"),
                     System.getenv("BATON_STORE_PASSWORD")));
@@ -24,7 +28,7 @@ final class StoreAccess {
     }
 
     /** Names this engine process for leases (see {@link EngineOwner}). */
-    static String owner() {
+    public static String owner() {
         return EngineOwner.current();
     }
 }

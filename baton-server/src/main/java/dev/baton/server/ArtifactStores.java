@@ -1,4 +1,4 @@
-package dev.baton.cli;
+package dev.baton.server;
 
 import dev.baton.artifact.fs.FilesystemArtifactStore;
 import dev.baton.artifact.s3.S3ArtifactStoreProvider;
@@ -12,11 +12,11 @@ import java.util.Map;
  * Opens the artifact store: the filesystem store under {@code $BATON_HOME/artifacts} by default, or an
  * S3-compatible bucket when {@code BATON_ARTIFACT_STORE=s3} (configured by {@code BATON_S3_*}).
  */
-final class ArtifactStores {
+public final class ArtifactStores {
     private ArtifactStores() {
     }
 
-    static ArtifactStore open(Path home) throws IOException {
+    public static ArtifactStore open(Path home) throws IOException {
         String kind = System.getenv("BATON_ARTIFACT_STORE");
         if (kind == null || kind.isBlank() || kind.equals("filesystem")) {
             return new FilesystemArtifactStore(home.resolve("artifacts"));

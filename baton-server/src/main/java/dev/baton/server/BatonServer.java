@@ -1,0 +1,171 @@
+package dev.baton.server;
+
+import dev.baton.driver.process.HostDriver;
+import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.server.auth.Guard;
+import dev.baton.server.auth.TokenGuard;
+import dev.baton.server.http.Api;
+import dev.baton.server.http.ArtifactRoutes;
+import dev.baton.server.http.ControlRoutes;
+import dev.baton.server.http.CronRoutes;
+import dev.baton.server.http.TemplateRoutes;
+import dev.baton.server.http.EventRoutes;
+import dev.baton.server.http.LogRoutes;
+import dev.baton.server.http.ProblemResponses;
+import dev.baton.server.http.RequestBodies;
+import dev.baton.server.http.WorkflowRoutes;
+import dev.baton.server.runs.RunEvents;
+import dev.baton.server.runs.RunExecutor;
+import dev.baton.spi.artifact.ArtifactStore;
+import dev.baton.spi.store.RunQuery;
+import dev.baton.spi.store.Store;
+import dev.baton.spi.store.TemplateKind;
+import dev.baton.engine.core.RunState;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Map;
+
+/**
+ * The Baton server, the composition root: opens the store, the artifact store and the host driver, executes
+ * submitted workflows (taking over the unfinished ones it finds) and serves Argo Server's REST API over HTTP.
+ */
+public final class BatonServer implements AutoCloseable {
+    private final Store store;
+    private final ArtifactStore artifacts;
+    private final HostDriver driver;
+    private final RunExecutor executor;
+    private final Javalin app;
+    private final Api api;
+    private final URI uri;
+    private final List<CronService> crons = new ArrayList<>();
+
+    private BatonServer(ServerConfig config, Path home, Store store) throws IOException {
+        config.checkExposure();
+        this.store = store;
+        this.artifacts = ArtifactStores.open(home);
+        this.driver = new HostDriver();
+        Clock clock = Clock.systemUTC();
+        RunEvents events = new RunEvents();
+        ServerMetrics metrics = new ServerMetrics();
+        this.executor = new RunExecutor(store, driver, new ArtifactFiles(artifacts), home, clock,
+                StoreAccess.owner(), config.maxRunningWorkflows(), (state, changed) -> {
+                    events.updated(state, changed);
+                    metrics.updated(state, changed);
+                });
+        Guard guard = config.authRequired() ? new TokenGuard(store) : Guard.OPEN;
+        RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
+        WorkflowRoutes workflows = new WorkflowRoutes(store, executor, bodies, clock, this::collectGarbage);
+        Api[] registered = new Api[1];
+        this.app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.concurrency.useVirtualThreads = true;
+            c.http.prefer405over404 = true;
+            c.http.compressionStrategy = CompressionStrategy.NONE;
+            c.http.maxRequestSize = config.maxRequestBytes();
+            c.jetty.modifyServer(server -> {
+                for (var connector : server.getConnectors()) {
+                    if (connector instanceof ServerConnector sc) {
+                        sc.setIdleTimeout(config.requestTimeout().toMillis());
+                    }
+                }
+            });
+            ProblemResponses.install(c);
+            Api a = new Api(c, guard);
+            a.open("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            a.open("/readyz", ctx -> {
+                store.runs().list(RunQuery.all().limit(1));
+                ctx.json(Map.of("status", "ready"));
+            });
+            a.open("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape(executor, store)));
+            a.open("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
+            workflows.register(a);
+            new TemplateRoutes(store, bodies, clock, TemplateKind.WORKFLOW_TEMPLATE).register(a);
+            new TemplateRoutes(store, bodies, clock, TemplateKind.CLUSTER_WORKFLOW_TEMPLATE).register(a);
+            new CronRoutes(store, bodies, clock).register(a);
+            new ControlRoutes(store, executor, workflows, bodies).register(a);
+            new LogRoutes(store, artifacts, home.resolve("work")).register(a);
+            new ArtifactRoutes(store, artifacts).register(a);
+            new EventRoutes(events).register(a);
+            registered[0] = a;
+        });
+        this.api = registered[0];
+        app.start(config.address(), config.port());
+        for (CronService cron : ServiceLoader.load(CronService.class)) {
+            cron.start(store, (namespace, document, parameters) -> {
+                RunState state = workflows.submit(namespace, document, parameters);
+                workflows.store(state);
+                return state.runName();
+            }, clock);
+            crons.add(cron);
+        }
+        int taken = executor.takeOver();
+        if (taken > 0) {
+            System.err.println("taking over " + taken + " unfinished run(s)");
+        }
+        String host = config.address().contains(":") ? "[" + config.address() + "]" : config.address();
+        this.uri = URI.create("http://" + host + ":" + app.port());
+    }
+
+    /** Starts a server with the store its configuration names (SQLite under {@code home} by default). */
+    public static BatonServer start(ServerConfig config, Path home) throws IOException {
+        return start(config, home, StoreAccess.open(home, config.storeUrl()));
+    }
+
+    /** Starts a server on a store opened by the caller; the server closes it when it stops. */
+    public static BatonServer start(ServerConfig config, Path home, Store store) throws IOException {
+        try {
+            return new BatonServer(config, home, store);
+        } catch (RuntimeException | IOException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Where the server listens, e.g. {@code http://127.0.0.1:2746}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Every route of the API (for its description). */
+    public List<Api.Route> routes() {
+        return api.routes();
+    }
+
+    private void collectGarbage() {
+        try {
+            artifacts.collectGarbage(store.artifactIndex().liveDigests());
+        } catch (IOException e) {
+            System.err.println("baton server: artifact garbage collection failed: " + e.getMessage());
+        }
+    }
+
+    /** Stops serving and executing; running runs keep their state in the store and a restart resumes them. */
+    @Override
+    public void close() {
+        crons.forEach(CronService::close);
+        app.stop();
+        try {
+            executor.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        driver.close();
+        try {
+            artifacts.close();
+        } catch (Exception e) {
+            System.err.println("baton server: closing the artifact store failed: " + e.getMessage());
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.baton.server.http;
+
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Reads request bodies within the size limit, telling JSON from YAML by the Content-Type. */
+public final class RequestBodies {
+    private final long maxBytes;
+
+    public RequestBodies(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The two document formats the API reads. */
+    public enum Format { JSON, YAML }
+
+    /** A body as text with its format. */
+    public record Body(Format format, String text) {
+    }
+
+    /** The body, or 415 for a Content-Type other than JSON or YAML, 413 past the limit, 400 when empty. */
+    public Body read(Context ctx) throws IOException {
+        Format format = format(ctx.header("Content-Type"));
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + (long) n > maxBytes) {
+                    throw tooLarge();
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (out.size() == 0) {
+            throw ApiError.badRequest("the request has no body");
+        }
+        return new Body(format, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private ApiError tooLarge() {
+        return new ApiError(413, "Content Too Large", "the request body is larger than " + maxBytes
+                + " bytes (limits.maxRequestBytes)");
+    }
+
+    private static Format format(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return Format.JSON;
+        }
+        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "application/json" -> Format.JSON;
+            case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml" -> Format.YAML;
+            default -> throw new ApiError(415, "Unsupported Media Type", "Content-Type " + type
+                    + " is not accepted: send application/json or application/yaml");
+        };
+    }
+}
