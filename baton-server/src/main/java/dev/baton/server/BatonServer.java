@@ -6,6 +6,9 @@ import dev.baton.server.auth.Guard;
 import dev.baton.server.auth.TokenGuard;
 import dev.baton.server.http.Api;
 import dev.baton.server.http.ArtifactRoutes;
+import dev.baton.server.http.ControlRoutes;
+import dev.baton.server.http.CronRoutes;
+import dev.baton.server.http.TemplateRoutes;
 import dev.baton.server.http.EventRoutes;
 import dev.baton.server.http.LogRoutes;
 import dev.baton.server.http.ProblemResponses;
@@ -16,6 +19,8 @@ import dev.baton.server.runs.RunExecutor;
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.store.RunQuery;
 import dev.baton.spi.store.Store;
+import dev.baton.spi.store.TemplateKind;
+import dev.baton.engine.core.RunState;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import org.eclipse.jetty.server.ServerConnector;
@@ -24,7 +29,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Map;
 
 /**
@@ -39,6 +46,7 @@ public final class BatonServer implements AutoCloseable {
     private final Javalin app;
     private final Api api;
     private final URI uri;
+    private final List<CronService> crons = new ArrayList<>();
 
     private BatonServer(ServerConfig config, Path home, Store store) throws IOException {
         config.checkExposure();
@@ -47,8 +55,12 @@ public final class BatonServer implements AutoCloseable {
         this.driver = new HostDriver();
         Clock clock = Clock.systemUTC();
         RunEvents events = new RunEvents();
+        ServerMetrics metrics = new ServerMetrics();
         this.executor = new RunExecutor(store, driver, new ArtifactFiles(artifacts), home, clock,
-                StoreAccess.owner(), config.maxRunningWorkflows(), events);
+                StoreAccess.owner(), config.maxRunningWorkflows(), (state, changed) -> {
+                    events.updated(state, changed);
+                    metrics.updated(state, changed);
+                });
         Guard guard = config.authRequired() ? new TokenGuard(store) : Guard.OPEN;
         RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
         WorkflowRoutes workflows = new WorkflowRoutes(store, executor, bodies, clock, this::collectGarbage);
@@ -74,7 +86,14 @@ public final class BatonServer implements AutoCloseable {
                 store.runs().list(RunQuery.all().limit(1));
                 ctx.json(Map.of("status", "ready"));
             });
+            a.open("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape(executor, store)));
+            a.open("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
             workflows.register(a);
+            new TemplateRoutes(store, bodies, clock, TemplateKind.WORKFLOW_TEMPLATE).register(a);
+            new TemplateRoutes(store, bodies, clock, TemplateKind.CLUSTER_WORKFLOW_TEMPLATE).register(a);
+            new CronRoutes(store, bodies, clock).register(a);
+            new ControlRoutes(store, executor, workflows, bodies).register(a);
             new LogRoutes(store, artifacts, home.resolve("work")).register(a);
             new ArtifactRoutes(store, artifacts).register(a);
             new EventRoutes(events).register(a);
@@ -82,6 +101,14 @@ public final class BatonServer implements AutoCloseable {
         });
         this.api = registered[0];
         app.start(config.address(), config.port());
+        for (CronService cron : ServiceLoader.load(CronService.class)) {
+            cron.start(store, (namespace, document, parameters) -> {
+                RunState state = workflows.submit(namespace, document, parameters);
+                workflows.store(state);
+                return state.runName();
+            }, clock);
+            crons.add(cron);
+        }
         int taken = executor.takeOver();
         if (taken > 0) {
             System.err.println("taking over " + taken + " unfinished run(s)");
@@ -126,6 +153,7 @@ public final class BatonServer implements AutoCloseable {
     /** Stops serving and executing; running runs keep their state in the store and a restart resumes them. */
     @Override
     public void close() {
+        crons.forEach(CronService::close);
         app.stop();
         try {
             executor.close();

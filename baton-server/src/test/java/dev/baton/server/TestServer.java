@@ -87,6 +87,14 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    Response postJsonAs(String method, String path, Object body) {
+        try {
+            return send(method, path, JSON.writeValueAsString(body), "application/json");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     Response postYaml(String path, String yaml) {
         return send("POST", path, yaml, "application/yaml");
     }

@@ -1,12 +1,8 @@
 package dev.baton.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,22 +13,7 @@ import static dev.baton.server.TestServer.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The workflow endpoints against a real server, run once per store (SQLite, PostgreSQL). */
-abstract class WorkflowApiContract {
-    @TempDir
-    Path home;
-    TestServer server;
-
-    abstract TestStores stores();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new TestServer(home, stores(), TestServer.openConfig());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
-    }
+abstract class WorkflowApiContract extends ApiSuite {
 
     @Test
     void aYamlWorkflowRunsToSucceededWithArgoNodes() throws Exception {

@@ -56,6 +56,7 @@ public final class RunExecutor implements AutoCloseable {
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Map<String, RunLoop> active = new ConcurrentHashMap<>();
+    private final Map<String, List<java.util.function.Consumer<RunLoop>>> requests = new java.util.HashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "baton-run-retries");
@@ -118,6 +119,25 @@ public final class RunExecutor implements AutoCloseable {
         return Optional.ofNullable(active.get(uid));
     }
 
+    /**
+     * Applies a request (stop, terminate, resume) to a run this server executes or has queued; a queued run gets
+     * it as soon as its loop exists, before it starts. False when this server does not hold the run.
+     */
+    public boolean control(String uid, java.util.function.Consumer<RunLoop> request) {
+        synchronized (requests) {
+            RunLoop loop = active.get(uid);
+            if (loop != null) {
+                request.accept(loop);
+                return true;
+            }
+            if (queued.contains(uid)) {
+                requests.computeIfAbsent(uid, k -> new ArrayList<>()).add(request);
+                return true;
+            }
+            return false;
+        }
+    }
+
     /** Whether the run waits for a slot in this server. */
     public boolean isQueued(String uid) {
         return queued.contains(uid) && !active.containsKey(uid);
@@ -158,7 +178,11 @@ public final class RunExecutor implements AutoCloseable {
             RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
                     new StepCollection(artifacts, false), clock, listener, new StoreMemoCache(store), locks,
                     RunLoop.defaultParallelSteps()).journal(journal);
-            active.put(uid, loop);
+            synchronized (requests) {
+                active.put(uid, loop);
+                requests.getOrDefault(uid, List.of()).forEach(r -> r.accept(loop));
+                requests.remove(uid);
+            }
             if (restored.phase() == WorkflowPhase.Pending) {
                 loop.run(restored);
             } else {
@@ -172,8 +196,10 @@ public final class RunExecutor implements AutoCloseable {
                 retry = true;
             }
         } finally {
-            active.remove(uid);
-            queued.remove(uid);
+            synchronized (requests) {
+                active.remove(uid);
+                queued.remove(uid);
+            }
             slots.release();
             if (retry && !closing) {
                 retries.schedule(() -> enqueue(uid), LEASE.toMillis(), TimeUnit.MILLISECONDS);

@@ -9,8 +9,6 @@ import dev.baton.model.spec.Workflow;
 import dev.baton.model.spec.WorkflowSpec;
 import dev.baton.model.spec.WorkflowTemplate;
 import dev.baton.spi.store.Store;
-import dev.baton.spi.store.TemplateKind;
-import dev.baton.spi.store.TemplateRecord;
 import dev.baton.template.LoadResult;
 import dev.baton.template.LoadedDocument;
 import dev.baton.template.Problem;
@@ -58,13 +56,7 @@ public final class WorkflowSubmission {
                                 Instant now) {
         List<WorkflowFiles.Text> texts = new ArrayList<>();
         texts.add(new WorkflowFiles.Text(BODY, text));
-        for (TemplateRecord t : store.templates().listLatest(TemplateKind.WORKFLOW_TEMPLATE, namespace)) {
-            texts.add(new WorkflowFiles.Text("WorkflowTemplate " + t.name() + " revision " + t.revision(), t.yaml()));
-        }
-        for (TemplateRecord t : store.templates().listLatest(TemplateKind.CLUSTER_WORKFLOW_TEMPLATE, "")) {
-            texts.add(new WorkflowFiles.Text("ClusterWorkflowTemplate " + t.name() + " revision " + t.revision(),
-                    t.yaml()));
-        }
+        texts.addAll(StoredLibrary.texts(store, namespace, null, null));
         LoadResult loaded = WorkflowFiles.loadTexts(texts, List.of(), parameters);
         List<Problem> problems = loaded.problems().stream().filter(p -> p.file().equals(BODY)).toList();
         if (!problems.isEmpty()) {

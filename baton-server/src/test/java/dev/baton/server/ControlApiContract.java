@@ -1,0 +1,145 @@
+package dev.baton.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.baton.server.TestServer.phase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Argo's control operations through the API, on real runs, once per store. */
+abstract class ControlApiContract extends ApiSuite {
+    private static final String WITH_EXIT_HANDLER = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {name: %s}
+            spec:
+              entrypoint: main
+              onExit: bye
+              templates:
+              - name: main
+                script: {image: alpine, command: [sh], source: "sleep 60"}
+              - name: bye
+                script: {image: alpine, command: [sh], source: "echo bye"}
+            """;
+
+    private JsonNode runningFor(String name) throws InterruptedException {
+        return server.await("default", name, w -> {
+            for (JsonNode n : w.path("status").path("nodes")) {
+                if (n.path("type").asText().equals("Pod") && n.path("phase").asText().equals("Running")) {
+                    return true;
+                }
+            }
+            return false;
+        }, Duration.ofSeconds(30));
+    }
+
+    private static List<String> displayNames(JsonNode workflow) {
+        List<String> names = new ArrayList<>();
+        workflow.path("status").path("nodes").forEach(n -> names.add(n.path("displayName").asText()));
+        return names;
+    }
+
+    @Test
+    void stopKillsTheStepRunsTheExitHandlerAndEndsFailed() throws Exception {
+        server.postYaml("/api/v1/workflows/default", WITH_EXIT_HANDLER.formatted("stopped"));
+        runningFor("stopped");
+
+        TestServer.Response response = server.put("/api/v1/workflows/default/stopped/stop");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode done = server.awaitFinished("default", "stopped");
+        assertThat(phase(done)).isEqualTo("Failed");
+        assertThat(done.path("status").path("message").asText()).isEqualTo("Stopped with strategy 'Stop'");
+        assertThat(displayNames(done)).contains("stopped.onExit");
+        server.put("/api/v1/workflows/default/stopped/stop").problem(409);
+    }
+
+    @Test
+    void terminateEndsFailedWithoutTheExitHandler() throws Exception {
+        server.postYaml("/api/v1/workflows/default", WITH_EXIT_HANDLER.formatted("terminated"));
+        runningFor("terminated");
+
+        assertThat(server.put("/api/v1/workflows/default/terminated/terminate").status()).isEqualTo(200);
+
+        JsonNode done = server.awaitFinished("default", "terminated");
+        assertThat(phase(done)).isEqualTo("Failed");
+        assertThat(done.path("status").path("message").asText()).isEqualTo("Stopped with strategy 'Terminate'");
+        assertThat(displayNames(done)).doesNotContain("terminated.onExit");
+    }
+
+    @Test
+    void resumeReleasesASuspendedNode() throws Exception {
+        server.postYaml("/api/v1/workflows/default", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {name: approval}
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: approve, template: wait}
+                    - - {name: after, template: wait-briefly}
+                  - name: wait
+                    suspend: {}
+                  - name: wait-briefly
+                    suspend: {duration: "0"}
+                """);
+        server.await("default", "approval", w -> displayNames(w).contains("approve"), Duration.ofSeconds(30));
+        Thread.sleep(500);
+        assertThat(phase(server.get("/api/v1/workflows/default/approval").json())).isEqualTo("Running");
+
+        assertThat(server.put("/api/v1/workflows/default/approval/resume").status()).isEqualTo(200);
+
+        assertThat(phase(server.awaitFinished("default", "approval"))).isEqualTo("Succeeded");
+    }
+
+    @Test
+    void resubmitRunsTheStoredSpecAgainWithNewParameters() throws Exception {
+        server.postYaml("/api/v1/workflows/default", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {name: original}
+                spec:
+                  entrypoint: main
+                  arguments: {parameters: [{name: word, value: first}]}
+                  templates:
+                  - name: main
+                    script: {image: alpine, command: [sh], source: "echo {{workflow.parameters.word}}"}
+                """);
+        server.awaitFinished("default", "original");
+
+        TestServer.Response again = server.postJsonAs("PUT", "/api/v1/workflows/default/original/resubmit",
+                Map.of("parameters", List.of("word=second")));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        String name = again.json().path("metadata").path("name").asText();
+        assertThat(name).startsWith("original-").isNotEqualTo("original");
+        JsonNode done = server.awaitFinished("default", name);
+        assertThat(phase(done)).isEqualTo("Succeeded");
+        assertThat(done.path("metadata").path("labels").path("workflows.argoproj.io/resubmitted-from-workflow")
+                .asText()).isEqualTo("original");
+        List<String> log = new ArrayList<>();
+        server.lines("/api/v1/workflows/default/" + name + "/log",
+                line -> log.add(TestServer.JSON.readTree(line).path("result").path("content").asText()));
+        assertThat(log).containsExactly("second");
+    }
+
+    @Test
+    void retryAndSuspendAreRefusedPlainly() throws Exception {
+        server.postYaml("/api/v1/workflows/default", Workflows.script("fails", "exit 3"));
+        assertThat(phase(server.awaitFinished("default", "fails"))).isEqualTo("Failed");
+        server.postYaml("/api/v1/workflows/default", Workflows.suspend("fine", "0", "a"));
+        server.awaitFinished("default", "fine");
+
+        server.put("/api/v1/workflows/default/fine/retry").problem(409);
+        server.put("/api/v1/workflows/default/fails/retry").problem(501);
+        server.put("/api/v1/workflows/default/fails/suspend").problem(501);
+        server.put("/api/v1/workflows/default/absent/terminate").problem(404);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.baton.server;
+
+/** A thousand concurrent submissions on PostgreSQL. */
+class PostgresConcurrentSubmissionsIT extends ConcurrentSubmissionsContract {
+    @Override
+    TestStores stores() {
+        return TestStores.Postgres.freshOrSkip();
+    }
+}
