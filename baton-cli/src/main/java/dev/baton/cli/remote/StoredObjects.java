@@ -22,8 +22,9 @@ record StoredObjects(String path, String bodyKey, String kind) {
     int create(RemoteOptions remote, String namespace, Path file, String output) throws Exception {
         return RemoteCall.run(() -> {
             RemoteCall.checkFormat(output);
-            ObjectNode body = ServerClient.JSON.createObjectNode();
-            body.set(bodyKey, WorkflowFile.read(file, kind).tree());
+            WorkflowFile.Document document = WorkflowFile.read(file, kind);
+            Object body = document.onlyText() != null ? new ServerClient.Yaml(document.onlyText())
+                    : ServerClient.JSON.createObjectNode().set(bodyKey, document.tree());
             JsonNode created = remote.client().post(RemoteCall.collection(path, namespace), body);
             if (output != null) {
                 RemoteCall.print(output, created);

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stop, terminate, suspend, resume, retry, resubmit, templates and cron workflows through the real
- * {@code baton} command. An operation the server does not offer must be reported in one clear line naming the
- * server (never skipped silently): each test asserts either the operation's effect or that report.
+ * {@code baton} command. Whole-workflow suspend and retry are answered 501 by today's server: for those the test
+ * asserts the CLI's one clear line naming the server, or the operation's effect once the server offers it.
  */
 class RemoteControlIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,15 +81,15 @@ class RemoteControlIT {
         String name = submit("stop.yaml", sleeping("stop-"));
         server.await(name, w -> RunningServer.nodeIn(w, name, "Running"));
         CliProcess.Outcome stop = server.baton("stop", name);
-        if (done(stop, "stop")) {
-            assertThat(stop.stdout()).contains("workflow " + name + ": stop requested");
-            CliProcess.Outcome watch = server.baton("watch", name);
-            assertThat(watch.exit()).as(watch.toString()).isEqualTo(1);
-            assertThat(watch.stdout()).containsPattern(name + " Failed");
-            CliProcess.Outcome again = server.baton("stop", name);
-            assertThat(again.exit()).isEqualTo(1);
-            assertThat(again.stderr()).startsWith("baton: server " + server.uri() + ": conflict (409): ");
-        }
+        assertThat(stop.exit()).as(stop.toString()).isZero();
+        assertThat(stop.stdout()).contains("workflow " + name + ": stop requested");
+        CliProcess.Outcome watch = server.baton("watch", name);
+        assertThat(watch.exit()).as(watch.toString()).isEqualTo(1);
+        assertThat(watch.stdout()).containsPattern(name + " Failed");
+        CliProcess.Outcome again = server.baton("stop", name);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.stderr().lines()).containsExactly("baton: server " + server.uri() + ": conflict (409): "
+                + "workflow '" + name + "' already finished (Failed); nothing to stop");
     }
 
     @Test
@@ -97,11 +97,10 @@ class RemoteControlIT {
         String name = submit("terminate.yaml", sleeping("terminate-"));
         server.await(name, w -> RunningServer.nodeIn(w, name, "Running"));
         CliProcess.Outcome terminate = server.baton("terminate", name);
-        if (done(terminate, "terminate")) {
-            JsonNode end = server.await(name, w -> RunningServer.phase(w).equals("Failed"));
-            assertThat(end.path("status").path("finishedAt").asText()).isNotEmpty();
-            assertThat(server.baton("get", name).stdout()).contains("Status:    Failed");
-        }
+        assertThat(terminate.exit()).as(terminate.toString()).isZero();
+        JsonNode end = server.await(name, w -> RunningServer.phase(w).equals("Failed"));
+        assertThat(end.path("status").path("finishedAt").asText()).isNotEmpty();
+        assertThat(server.baton("get", name).stdout()).contains("Status:    Failed");
     }
 
     @Test
@@ -110,14 +109,12 @@ class RemoteControlIT {
         server.await(name, w -> RunningServer.nodeIn(w, "wait", "Running"));
         done(server.baton("suspend", name), "suspend");
         CliProcess.Outcome resume = server.baton("resume", name);
-        if (done(resume, "resume")) {
-            assertThat(resume.stdout()).contains("workflow " + name + ": resume requested");
-            CliProcess.Outcome watch = server.baton("watch", name);
-            assertThat(watch.exit()).as(watch.toString()).isZero();
-            assertThat(server.baton("logs", name, "after").stdout().strip()).isEqualTo("approved");
-        } else {
-            done(server.baton("terminate", name), "terminate");
-        }
+        assertThat(resume.exit()).as(resume.toString()).isZero();
+        assertThat(resume.stdout()).contains("workflow " + name + ": resume requested");
+        CliProcess.Outcome watch = server.baton("watch", name);
+        assertThat(watch.exit()).as(watch.toString()).isZero();
+        assertThat(watch.stdout()).contains("wait Succeeded").contains(name + " Succeeded");
+        assertThat(server.baton("logs", name, "after").stdout().strip()).isEqualTo("approved");
         CliProcess.Outcome twoRuns = server.baton("resume", name, "other");
         assertThat(twoRuns.exit()).isEqualTo(2);
         assertThat(twoRuns.stderr()).contains("resume on a server takes one RUN");
@@ -137,12 +134,11 @@ class RemoteControlIT {
             assertThat(server.baton("watch", name).exit()).isEqualTo(1);
         }
         CliProcess.Outcome resubmit = server.baton("resubmit", name, "-p", "word=second");
-        if (done(resubmit, "resubmit")) {
-            String again = resubmit.stdout().strip();
-            assertThat(again).startsWith("flaky-").isNotEqualTo(name);
-            assertThat(server.baton("watch", again).exit()).isEqualTo(1);
-            assertThat(server.baton("logs", again, again).stdout().strip()).isEqualTo("value second");
-        }
+        assertThat(resubmit.exit()).as(resubmit.toString()).isZero();
+        String again = resubmit.stdout().strip();
+        assertThat(again).startsWith("flaky-").isNotEqualTo(name);
+        assertThat(server.baton("watch", again).exit()).isEqualTo(1);
+        assertThat(server.baton("logs", again, again).stdout().strip()).isEqualTo("value second");
     }
 
     @Test
@@ -156,10 +152,7 @@ class RemoteControlIT {
                   - name: hello
                     script: {image: alpine, command: [sh], source: echo hello}
                 """).toString());
-        if (!done(create, "workflow templates")) {
-            assertThat(server.baton("template", "list").stderr()).contains("does not support GET");
-            return;
-        }
+        assertThat(create.exit()).as(create.toString()).isZero();
         assertThat(create.stdout()).contains("WorkflowTemplate greeter created");
         CliProcess.Outcome list = server.baton("template", "list");
         assertThat(list.stdout()).containsPattern("NAME +AGE").containsPattern("\ngreeter +\\d+s");
@@ -186,10 +179,7 @@ class RemoteControlIT {
                     - name: main
                       script: {image: alpine, command: [sh], source: echo nightly}
                 """).toString());
-        if (!done(create, "cron workflows")) {
-            assertThat(server.baton("cron", "list").stderr()).contains("does not support GET");
-            return;
-        }
+        assertThat(create.exit()).as(create.toString()).isZero();
         assertThat(create.stdout()).contains("CronWorkflow nightly created");
         assertThat(server.baton("cron", "list").stdout()).containsPattern("\nnightly +\\d+s +0 3 \\* \\* \\* +false");
         assertThat(server.baton("cron", "suspend", "nightly").exit()).isZero();
