@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code baton list}, {@code get}, {@code logs} and {@code resume} when a server is configured. */
 public final class RemoteRuns {
@@ -50,28 +54,78 @@ public final class RemoteRuns {
 
     /**
      * What the run's steps wrote (standard output and error as the server sends them), each line prefixed by its
-     * node unless one node is asked for; {@code follow} goes on while steps run.
+     * node unless one node is asked for; {@code follow} goes on until the run ends.
      */
     public int logs(String name, String node, boolean follow) throws Exception {
         return RemoteCall.run(() -> {
-            StringBuilder path = new StringBuilder(RemoteCall.item("workflows", namespace, name))
-                    .append("/log?logOptions.container=main");
-            if (node != null) {
-                path.append("&podName=").append(ServerClient.encode(node));
-            }
+            ServerClient client = remote.client();
             if (follow) {
-                path.append("&logOptions.follow=true");
+                followSteps(client, name, node);
+            } else {
+                print(client, name, node, node, false);
             }
-            remote.client().stream(path.toString(), line -> {
-                if (!line.isBlank()) {
-                    JsonNode result = parse(line).path("result");
-                    String content = result.path("content").asText("");
-                    System.out.println(node == null ? result.path("podName").asText() + ": " + content : content);
-                    System.out.flush();
-                }
-                return true;
-            });
             return 0;
+        });
+    }
+
+    /**
+     * Follows each step in the order they start, until the run ends: the server's follow covers the steps that
+     * exist when it is asked, so steps that start later are asked for one by one.
+     */
+    private void followSteps(ServerClient client, String name, String node) throws InterruptedException {
+        Set<String> followed = new HashSet<>();
+        long wait = 200;
+        while (true) {
+            JsonNode workflow = client.get(RemoteCall.item("workflows", namespace, name));
+            boolean finished = RunFollower.finished(workflow);
+            List<JsonNode> started = new ArrayList<>();
+            for (JsonNode n : workflow.path("status").path("nodes")) {
+                boolean wanted = node == null || node.equals(n.path("name").asText())
+                        || node.equals(n.path("displayName").asText()) || node.equals(n.path("id").asText());
+                if (wanted && n.path("type").asText().equals("Pod") && n.hasNonNull("startedAt")
+                        && !followed.contains(n.path("id").asText())) {
+                    started.add(n);
+                }
+            }
+            started.sort(Comparator.comparing(n -> n.path("startedAt").asText()));
+            for (JsonNode step : started) {
+                followed.add(step.path("id").asText());
+                print(client, name, step.path("name").asText(), node, true);
+            }
+            if (finished && started.isEmpty()) {
+                if (node != null && followed.isEmpty()) {
+                    throw new RemoteFailure("server " + client.target() + ": workflow '" + name + "' has no step '"
+                            + node + "'", 1);
+                }
+                return;
+            }
+            if (started.isEmpty()) {
+                Thread.sleep(wait);
+                wait = Math.min(2000, wait * 2);
+            } else {
+                wait = 200;
+            }
+        }
+    }
+
+    /** Prints the lines of one step ({@code step}) or of all ({@code null}); bare when the user named a node. */
+    private void print(ServerClient client, String name, String step, String asked, boolean follow) {
+        StringBuilder path = new StringBuilder(RemoteCall.item("workflows", namespace, name))
+                .append("/log?logOptions.container=main");
+        if (step != null) {
+            path.append("&podName=").append(ServerClient.encode(step));
+        }
+        if (follow) {
+            path.append("&logOptions.follow=true");
+        }
+        client.stream(path.toString(), line -> {
+            if (!line.isBlank()) {
+                JsonNode result = parse(line).path("result");
+                String content = result.path("content").asText("");
+                System.out.println(asked == null ? result.path("podName").asText() + ": " + content : content);
+                System.out.flush();
+            }
+            return true;
         });
     }
 

@@ -103,9 +103,23 @@ class RemoteRunsIT {
     }
 
     @Test
-    void watchFollowsARunningRunToItsEndAndLogsFollowItsOutput() throws Exception {
-        Path file = server.file("slow.yaml", script("generateName: slow-",
-                "echo first\nsleep 2\necho second\n"));
+    void watchFollowsARunningRunToItsEndAndLogsFollowStepsAsTheyStart() throws Exception {
+        Path file = server.file("slow.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {generateName: slow-}
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: one, template: first}
+                    - - {name: two, template: second}
+                  - name: first
+                    script: {image: alpine, command: [sh], source: "echo first; sleep 2; echo still first"}
+                  - name: second
+                    script: {image: alpine, command: [sh], source: "echo second"}
+                """);
         CliProcess.Outcome submit = server.baton("submit", file.toString());
         assertThat(submit.exit()).as(submit.toString()).isZero();
         String name = submit.stdout().strip();
@@ -113,11 +127,19 @@ class RemoteRunsIT {
 
         CliProcess.Outcome logs = server.baton("logs", name, "-f");
         assertThat(logs.exit()).as(logs.toString()).isZero();
-        assertThat(logs.stdout()).contains(name + ": first\n" + name + ": second\n");
+        assertThat(logs.stdout()).containsPattern("\\.one: first\n.*\\.one: still first\n.*\\.two: second\n");
 
         CliProcess.Outcome watch = server.baton("watch", name);
         assertThat(watch.exit()).as(watch.toString()).isZero();
         assertThat(watch.stdout()).contains(name + " Succeeded");
+
+        String running = server.baton("submit", file.toString()).stdout().strip();
+        CliProcess.Outcome live = server.baton("watch", running);
+        assertThat(live.exit()).as(live.toString()).isZero();
+        assertThat(live.stdout()).containsPattern("\\.one Running\n(.*\n)*.*\\.one Succeeded \\(.*\\)\n"
+                + "(.*\n)*.*\\.two Succeeded").endsWith(running + " Succeeded\n");
+        CliProcess.Outcome second = server.baton("logs", running, "two", "-f");
+        assertThat(second.stdout()).isEqualTo("second\n");
     }
 
     @Test
