@@ -137,15 +137,25 @@ public final class ServerClient {
         }
     }
 
+    /** Why a connection failed, in words: the host is unknown, nothing listens, or the system's message. */
     private static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
-            t = t.getCause();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
         }
-        if (t instanceof ConnectException && (t.getMessage() == null || t.getMessage().isBlank())) {
+        if (e instanceof ConnectException) {
             return "connection refused";
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no answer to the connection within 10 s";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /**
