@@ -31,7 +31,6 @@ final class SqliteConnector extends Connector {
         readSource.getConfig().setReadOnly(true);
         try {
             this.writer = dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE).getConnection();
-            writer.setAutoCommit(false);
         } catch (SQLException e) {
             throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
         }
@@ -55,7 +54,17 @@ final class SqliteConnector extends Connector {
         writeLock.lock();
         try {
             ensureOpen();
-            return inTransaction(writer, work);
+            // The driver begins the next transaction as soon as one commits; with the IMMEDIATE mode that would
+            // hold the file's write lock between writes and lock out every other process (baton list, baton
+            // token create beside a server). Autocommit between writes ends that empty transaction.
+            writer.setAutoCommit(false);
+            try {
+                return inTransaction(writer, work);
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("SQLite write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
         }
