@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,8 +135,21 @@ class RemoteRunsIT {
         assertThat(watch.exit()).as(watch.toString()).isZero();
         assertThat(watch.stdout()).contains(name + " Succeeded");
 
-        String running = server.baton("submit", file.toString()).stdout().strip();
-        CliProcess.Outcome live = server.baton("watch", running);
+        // a run that waits at a suspend step until the test resumes it, once watch has had time to start
+        Path gated = server.file("gated.yaml", Files.readString(file).replace(
+                "script: {image: alpine, command: [sh], source: \"echo first; sleep 2; echo still first\"}",
+                "suspend: {}"));
+        String running = server.baton("submit", gated.toString()).stdout().strip();
+        CompletableFuture<CliProcess.Outcome> watching = CompletableFuture.supplyAsync(() -> {
+            try {
+                return server.baton("watch", running);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(8000);
+        assertThat(server.baton("resume", running).exit()).isZero();
+        CliProcess.Outcome live = watching.get(120, TimeUnit.SECONDS);
         assertThat(live.exit()).as(live.toString()).isZero();
         assertThat(live.stdout()).containsPattern("\\.one Running\n(.*\n)*.*\\.one Succeeded \\(.*\\)\n"
                 + "(.*\n)*.*\\.two Succeeded").endsWith(running + " Succeeded\n");
