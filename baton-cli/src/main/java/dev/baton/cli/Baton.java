@@ -1,5 +1,10 @@
 package dev.baton.cli;
 
+import dev.baton.cli.remote.ControlCommands;
+import dev.baton.cli.remote.CronCommand;
+import dev.baton.cli.remote.SubmitCommand;
+import dev.baton.cli.remote.TemplateCommand;
+import dev.baton.cli.remote.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +14,9 @@ import picocli.CommandLine.Command;
         versionProvider = BatonVersion.class,
         description = "Runs Argo-compatible workflows.",
         subcommands = {RunCommand.class, ResumeCommand.class, ServerCommand.class, TokenCommand.class, ListCommand.class, GetCommand.class, LogsCommand.class,
-                DeleteCommand.class, LintCommand.class, VersionCommand.class})
+                DeleteCommand.class, LintCommand.class, VersionCommand.class, SubmitCommand.class, WatchCommand.class,
+                ControlCommands.Stop.class, ControlCommands.Terminate.class, ControlCommands.Suspend.class,
+                ControlCommands.Retry.class, ControlCommands.Resubmit.class, TemplateCommand.class, CronCommand.class})
 public final class Baton implements Runnable {
     /** Exit status for invalid input (bad YAML, bad arguments, failed validation). */
     public static final int EXIT_INVALID = 2;

@@ -7,7 +7,10 @@ import dev.baton.server.StoredRuns;
 import dev.baton.spi.store.NodeRow;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.Store;
+import dev.baton.cli.remote.RemoteOptions;
+import dev.baton.cli.remote.RemoteRuns;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +30,14 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "json or yaml: the Workflow object.")
     String output;
 
+    @Mixin
+    RemoteOptions remote;
+
     @Override
     public Integer call() throws Exception {
+        if (remote.configured()) {
+            return new RemoteRuns(remote, namespace).get(name, output);
+        }
         if (!Output.valid(output)) {
             return Baton.EXIT_INVALID;
         }

@@ -7,7 +7,10 @@ import dev.baton.spi.store.Page;
 import dev.baton.spi.store.RunQuery;
 import dev.baton.spi.store.RunSummary;
 import dev.baton.spi.store.Store;
+import dev.baton.cli.remote.RemoteOptions;
+import dev.baton.cli.remote.RemoteRuns;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -22,7 +25,7 @@ import java.util.concurrent.Callable;
 /** {@code baton list}: the runs recorded in the store, newest first. */
 @Command(name = "list", description = "Lists recorded runs, newest first.")
 final class ListCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--namespace"}, description = "Only runs of this namespace.")
+    @Option(names = {"-n", "--namespace"}, description = "Only runs of this namespace (on a server: default).")
     String namespace;
 
     @Option(names = "--phase", paramLabel = "PHASE", description = "Only runs in these phases (repeatable).")
@@ -34,8 +37,14 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "json or yaml instead of a table.")
     String output;
 
+    @Mixin
+    RemoteOptions remote;
+
     @Override
     public Integer call() throws Exception {
+        if (remote.configured()) {
+            return new RemoteRuns(remote, namespace).list(phases, limit, output);
+        }
         if (!Output.valid(output)) {
             return Baton.EXIT_INVALID;
         }

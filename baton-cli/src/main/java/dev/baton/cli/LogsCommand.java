@@ -12,7 +12,10 @@ import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.store.NodeRow;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.Store;
+import dev.baton.cli.remote.RemoteOptions;
+import dev.baton.cli.remote.RemoteRuns;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,8 +44,26 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--stderr", description = "Standard error instead of standard output.")
     boolean stderr;
 
+    @Option(names = {"-f", "--follow"}, description = "On a server: goes on printing while steps run.")
+    boolean follow;
+
+    @Mixin
+    RemoteOptions remote;
+
     @Override
     public Integer call() throws Exception {
+        if (remote.configured()) {
+            if (stderr) {
+                System.err.println("baton: --stderr works on local runs only; a server sends both streams together");
+                return Baton.EXIT_INVALID;
+            }
+            return new RemoteRuns(remote, namespace).logs(name, node, follow);
+        }
+        if (follow) {
+            System.err.println("baton: -f follows a run on a server (--server or BATON_SERVER); local logs are "
+                    + "complete once a step ends");
+            return Baton.EXIT_INVALID;
+        }
         try (Store store = StoreAccess.open(BatonHome.resolve());
              ArtifactStore artifacts = ArtifactStores.open(BatonHome.resolve())) {
             Optional<RunRecord> run = StoredRuns.find(store, namespace, name);

@@ -11,7 +11,10 @@ import dev.baton.model.run.WorkflowPhase;
 import dev.baton.spi.store.Lease;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.Store;
+import dev.baton.cli.remote.RemoteOptions;
+import dev.baton.cli.remote.RemoteRuns;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +42,14 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--max-parallel-steps", paramLabel = "N", description = "How many steps may run at once.")
     Integer maxParallelSteps;
 
+    @Mixin
+    RemoteOptions remote;
+
     @Override
     public Integer call() throws Exception {
+        if (remote.configured()) {
+            return new RemoteRuns(remote, namespace).resume(names);
+        }
         if (!Output.valid(output)) {
             return Baton.EXIT_INVALID;
         }

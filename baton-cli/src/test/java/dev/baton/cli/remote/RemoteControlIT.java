@@ -1,0 +1,193 @@
+package dev.baton.cli.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stop, terminate, suspend, resume, retry, resubmit, templates and cron workflows through the real
+ * {@code baton} command. Whole-workflow suspend and retry are answered 501 by today's server: for those the test
+ * asserts the CLI's one clear line naming the server, or the operation's effect once the server offers it.
+ */
+class RemoteControlIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path root;
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = new RunningServer(root);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** True when the server did it; otherwise asserts the CLI said in one line that the server lacks it. */
+    static boolean done(CliProcess.Outcome outcome, String operation) {
+        if (outcome.exit() == 0) {
+            return true;
+        }
+        assertThat(outcome.exit()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr().lines()).as(outcome.toString()).hasSize(1);
+        assertThat(outcome.stderr()).startsWith("baton: server " + server.uri() + " does not support")
+                .doesNotContain("Exception");
+        System.out.println("the server does not offer " + operation + "; the CLI said: " + outcome.stderr().strip());
+        return false;
+    }
+
+    String submit(String file, String yaml) throws Exception {
+        CliProcess.Outcome submit = server.baton("submit", server.file(file, yaml).toString());
+        assertThat(submit.exit()).as(submit.toString()).isZero();
+        return submit.stdout().strip();
+    }
+
+    static String sleeping(String prefix) {
+        return RemoteRunsIT.script("generateName: " + prefix, "echo started\nsleep 30\n");
+    }
+
+    static final String SUSPENDING = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {generateName: approve-}
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+                steps:
+                - - {name: wait, template: approval}
+                - - {name: after, template: done}
+              - name: approval
+                suspend: {}
+              - name: done
+                script: {image: alpine, command: [sh], source: echo approved}
+            """;
+
+    @Test
+    void stopEndsARunningRunFailed() throws Exception {
+        String name = submit("stop.yaml", sleeping("stop-"));
+        server.await(name, w -> RunningServer.nodeIn(w, name, "Running"));
+        CliProcess.Outcome stop = server.baton("stop", name);
+        assertThat(stop.exit()).as(stop.toString()).isZero();
+        assertThat(stop.stdout()).contains("workflow " + name + ": stop requested");
+        CliProcess.Outcome watch = server.baton("watch", name);
+        assertThat(watch.exit()).as(watch.toString()).isEqualTo(1);
+        assertThat(watch.stdout()).containsPattern(name + " Failed");
+        CliProcess.Outcome again = server.baton("stop", name);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.stderr().lines()).containsExactly("baton: server " + server.uri() + ": conflict (409): "
+                + "workflow '" + name + "' already finished (Failed); nothing to stop");
+    }
+
+    @Test
+    void terminateEndsARunningRunFailed() throws Exception {
+        String name = submit("terminate.yaml", sleeping("terminate-"));
+        server.await(name, w -> RunningServer.nodeIn(w, name, "Running"));
+        CliProcess.Outcome terminate = server.baton("terminate", name);
+        assertThat(terminate.exit()).as(terminate.toString()).isZero();
+        JsonNode end = server.await(name, w -> RunningServer.phase(w).equals("Failed"));
+        assertThat(end.path("status").path("finishedAt").asText()).isNotEmpty();
+        assertThat(server.baton("get", name).stdout()).contains("Status:    Failed");
+    }
+
+    @Test
+    void suspendAndResumeOfARunWaitingAtASuspendStep() throws Exception {
+        String name = submit("approve.yaml", SUSPENDING);
+        server.await(name, w -> RunningServer.nodeIn(w, "wait", "Running"));
+        done(server.baton("suspend", name), "suspend");
+        CliProcess.Outcome resume = server.baton("resume", name);
+        assertThat(resume.exit()).as(resume.toString()).isZero();
+        assertThat(resume.stdout()).contains("workflow " + name + ": resume requested");
+        CliProcess.Outcome watch = server.baton("watch", name);
+        assertThat(watch.exit()).as(watch.toString()).isZero();
+        assertThat(watch.stdout()).contains("wait Succeeded").contains(name + " Succeeded");
+        assertThat(server.baton("logs", name, "after").stdout().strip()).isEqualTo("approved");
+        CliProcess.Outcome twoRuns = server.baton("resume", name, "other");
+        assertThat(twoRuns.exit()).isEqualTo(2);
+        assertThat(twoRuns.stderr()).contains("resume on a server takes one RUN");
+    }
+
+    @Test
+    void retryAndResubmitOfAFailedRun() throws Exception {
+        String name = submit("flaky.yaml", RemoteRunsIT.script("generateName: flaky-",
+                "echo value {{workflow.parameters.word}}\nexit 1\n").replace("spec:\n", """
+                spec:
+                  arguments: {parameters: [{name: word, value: first}]}
+                """));
+        assertThat(server.baton("watch", name).exit()).isEqualTo(1);
+        CliProcess.Outcome retry = server.baton("retry", name);
+        if (done(retry, "retry")) {
+            assertThat(retry.stdout()).contains("workflow " + name + ": retry requested");
+            assertThat(server.baton("watch", name).exit()).isEqualTo(1);
+        }
+        CliProcess.Outcome resubmit = server.baton("resubmit", name, "-p", "word=second");
+        assertThat(resubmit.exit()).as(resubmit.toString()).isZero();
+        String again = resubmit.stdout().strip();
+        assertThat(again).startsWith("flaky-").isNotEqualTo(name);
+        assertThat(server.baton("watch", again).exit()).isEqualTo(1);
+        assertThat(server.baton("logs", again, again).stdout().strip()).isEqualTo("value second");
+    }
+
+    @Test
+    void templatesAreCreatedListedReadAndDeleted() throws Exception {
+        CliProcess.Outcome create = server.baton("template", "create", server.file("tpl.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: WorkflowTemplate
+                metadata: {name: greeter}
+                spec:
+                  templates:
+                  - name: hello
+                    script: {image: alpine, command: [sh], source: echo hello}
+                """).toString());
+        assertThat(create.exit()).as(create.toString()).isZero();
+        assertThat(create.stdout()).contains("WorkflowTemplate greeter created");
+        CliProcess.Outcome list = server.baton("template", "list");
+        assertThat(list.stdout()).containsPattern("NAME +AGE").containsPattern("\ngreeter +\\d+s");
+        CliProcess.Outcome get = server.baton("template", "get", "greeter", "-o", "json");
+        assertThat(JSON.readTree(get.stdout()).path("spec").path("templates").get(0).path("name").asText())
+                .isEqualTo("hello");
+        assertThat(server.baton("template", "delete", "greeter").stdout()).contains("WorkflowTemplate greeter deleted");
+        CliProcess.Outcome gone = server.baton("template", "get", "greeter");
+        assertThat(gone.exit()).isEqualTo(1);
+        assertThat(gone.stderr()).contains("not found (404)");
+    }
+
+    @Test
+    void cronWorkflowsAreCreatedListedSuspendedResumedAndDeleted() throws Exception {
+        CliProcess.Outcome create = server.baton("cron", "create", server.file("cron.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: CronWorkflow
+                metadata: {name: nightly}
+                spec:
+                  schedule: "0 3 * * *"
+                  workflowSpec:
+                    entrypoint: main
+                    templates:
+                    - name: main
+                      script: {image: alpine, command: [sh], source: echo nightly}
+                """).toString());
+        assertThat(create.exit()).as(create.toString()).isZero();
+        assertThat(create.stdout()).contains("CronWorkflow nightly created");
+        assertThat(server.baton("cron", "list").stdout()).containsPattern("\nnightly +\\d+s +0 3 \\* \\* \\* +false");
+        assertThat(server.baton("cron", "suspend", "nightly").exit()).isZero();
+        assertThat(server.baton("cron", "list").stdout()).containsPattern("\nnightly +\\d+s +0 3 \\* \\* \\* +true");
+        assertThat(server.baton("cron", "resume", "nightly").exit()).isZero();
+        CliProcess.Outcome get = server.baton("cron", "get", "nightly", "-o", "json");
+        assertThat(JSON.readTree(get.stdout()).path("spec").path("suspend").asBoolean(false)).isFalse();
+        assertThat(server.baton("cron", "delete", "nightly").exit()).isZero();
+        assertThat(server.baton("cron", "get", "nightly").exit()).isEqualTo(1);
+    }
+}
