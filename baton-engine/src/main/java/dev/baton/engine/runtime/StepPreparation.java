@@ -4,6 +4,7 @@ import dev.baton.engine.core.ArtifactRef;
 import dev.baton.engine.core.ResolvedStep;
 import dev.baton.engine.core.StoredValue;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.artifact.repository.RepositoryTransfers;
 import dev.baton.engine.runtime.value.CommandLineLimits;
 import dev.baton.engine.runtime.value.ExpandedText;
 import dev.baton.model.spec.ArtifactLocation;
@@ -171,6 +172,18 @@ public final class StepPreparation {
                     return input.isOptional() ? null : "input artifact '" + input.name() + "': " + failure;
                 }
                 inputs.add(new StepLaunch.InputFile(staged, input.path(), input.mode()));
+                return null;
+            }
+            case ArtifactLocation.S3 s3 -> {
+                switch (artifacts.repository().fetch(input, s3, staged)) {
+                    case RepositoryTransfers.Fetched.Placed placed ->
+                            inputs.add(new StepLaunch.InputFile(staged, input.path(), input.mode()));
+                    case RepositoryTransfers.Fetched.Skipped skipped -> {
+                    }
+                    case RepositoryTransfers.Fetched.Failed failed -> {
+                        return failed.message();
+                    }
+                }
                 return null;
             }
             case null -> {
