@@ -77,6 +77,9 @@ public final class StepPreparation {
         if (container == null) {
             return new Prepared(null, null, "template '" + template.name() + "' has no container");
         }
+        if (placeInputs && artifacts.repository().unavailable() != null) {
+            return new Prepared(null, null, artifacts.repository().unavailable());
+        }
         Path workArea = workRoot.resolve(id.run()).resolve(id.node() + "-" + id.attempt());
         List<StepLaunch.InputFile> inputs = new ArrayList<>();
         if (placeInputs) {

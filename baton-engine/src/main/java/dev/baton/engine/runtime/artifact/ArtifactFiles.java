@@ -33,7 +33,7 @@ public final class ArtifactFiles {
 
     /** Artifacts without an artifact repository: key-only artifacts fail with a message saying so. */
     public ArtifactFiles(ArtifactStore store) {
-        this(store, new RunRepository.Missing("no artifact repository is configured"), spec -> {
+        this(store, new RunRepository.NotConfigured(), spec -> {
             throw new java.io.IOException("no artifact repository is configured");
         });
     }

@@ -182,6 +182,8 @@ public final class RepositoryTransfers {
             return switch (repository) {
                 case RunRepository.Ready ready -> ready.spec();
                 case RunRepository.Missing missing -> throw new IllegalArgumentException(missing.message());
+                case RunRepository.NotConfigured none ->
+                        throw new IllegalArgumentException("no artifact repository is configured");
             };
         }
         return new RepositorySpec.S3(location.bucket(), location.endpoint(), location.region(),

@@ -10,6 +10,10 @@ public sealed interface RunRepository {
     record Ready(RepositorySpec spec, boolean exportAll) implements RunRepository {
     }
 
+    /** No repository at all (engines embedded without one): key-only artifacts fail, other steps run. */
+    record NotConfigured() implements RunRepository {
+    }
+
     /** The workflow names a repository that is not configured: every step that needs one Errors with the message. */
     record Missing(String message) implements RunRepository {
     }
