@@ -216,6 +216,85 @@ class ArtifactRepositoryIT {
         assertThat(Files.exists(home.getParent().resolve("escaped"))).isFalse();
     }
 
+    @Test
+    void mapReduceOverKeyOnlyDirectoriesWithArchiveNone() throws Exception {
+        BatonProcess.Outcome outcome = run("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  generateName: fan-
+                spec:
+                  entrypoint: main
+                  templates:
+                    - name: main
+                      dag:
+                        tasks:
+                          - name: split
+                            template: split
+                          - name: square
+                            template: square
+                            depends: split
+                            withParam: "{{tasks.split.outputs.result}}"
+                            arguments:
+                              parameters:
+                                - {name: n, value: "{{item}}"}
+                              artifacts:
+                                - name: number
+                                  s3:
+                                    key: "{{workflow.name}}/numbers/{{item}}.txt"
+                          - name: sum
+                            template: sum
+                            depends: square
+                    - name: split
+                      container:
+                        image: bash
+                        command: [sh, -c]
+                        args: ["mkdir -p /mnt/numbers && for i in 1 2 3; do echo $i > /mnt/numbers/$i.txt; done && echo '[\\"1\\",\\"2\\",\\"3\\"]'"]
+                      outputs:
+                        artifacts:
+                          - name: numbers
+                            path: /mnt/numbers
+                            archive: {none: {}}
+                            s3:
+                              key: "{{workflow.name}}/numbers/"
+                    - name: square
+                      inputs:
+                        parameters:
+                          - name: n
+                        artifacts:
+                          - name: number
+                            path: /mnt/in/number.txt
+                      container:
+                        image: bash
+                        command: [sh, -c]
+                        args: ["mkdir -p /mnt/out && echo $(( $(cat /mnt/in/number.txt) ** 2 )) > /mnt/out/square.txt"]
+                      outputs:
+                        artifacts:
+                          - name: square
+                            path: /mnt/out/square.txt
+                            archive: {none: {}}
+                            s3:
+                              key: "{{workflow.name}}/squares/{{inputs.parameters.n}}.txt"
+                    - name: sum
+                      inputs:
+                        artifacts:
+                          - name: squares
+                            path: /mnt/in
+                            s3:
+                              key: "{{workflow.name}}/squares"
+                      container:
+                        image: bash
+                        command: [sh, -c]
+                        args: ["echo $(( $(cat /mnt/in/*.txt | paste -sd+) ))"]
+                """, Map.of());
+        RunResult r = outcome.result();
+        assertThat(r.phase()).as(outcome.stderr()).isEqualTo("Succeeded");
+        assertThat(r.node("sum").stdout()).isEqualTo("14");
+        assertThat(listFiles(home.resolve("repository").resolve(r.name()))).containsExactly(
+                "numbers/1.txt", "numbers/2.txt", "numbers/3.txt", "squares/1.txt", "squares/2.txt", "squares/3.txt");
+        assertThat(home.resolve("repository").resolve(r.name()).resolve("squares/3.txt")).hasContent("9");
+    }
+
     static String replaced(String text, String from, String to) {
         assertThat(text).contains(from);
         return text.replace(from, to);

@@ -88,7 +88,7 @@ public final class StepCollection {
             }
             String key = step.podName() + "/" + a.name() + ".tgz";
             ArtifactRef ref = artifacts.store(file, key);
-            String exported = artifacts.repository().export(a, ref, Map.of("workflow.name",
+            String exported = artifacts.repository().export(a, ref, file, Map.of("workflow.name",
                     prepared.launch().attempt().run(), "pod.name", step.podName()), prepared.workArea().resolve("export"));
             stored.put(a.name(), exported == null ? ref
                     : new ArtifactRef(ref.digest(), ref.size(), ref.directory(), exported));

@@ -70,8 +70,10 @@ public final class RepositoryTransfers {
             return new Fetched.Failed(name + ": " + e.getMessage());
         }
         try (RepositoryObjects objects = opener.open(spec)) {
+            // as Argo's S3 driver, a key with no object but objects under "<key>/" is a directory
             boolean found = RepositoryKeys.isDirectory(key) ? fetchDirectory(objects, key, staged)
-                    : fetchObject(objects, key, staged, input.archive() != null && input.archive().isNone());
+                    : fetchObject(objects, key, staged, input.archive() != null && input.archive().isNone())
+                    || fetchDirectory(objects, key + "/", staged);
             if (found) {
                 return new Fetched.Placed();
             }
@@ -123,12 +125,13 @@ public final class RepositoryTransfers {
      * Writes an output to the repository when it has an {@code s3} location, or when the run's repository takes
      * every output; returns where it went ({@code s3://bucket/key}, {@code filesystem:key}), or null.
      *
+     * @param source    the step's output file or directory, still in place
      * @param variables what a {@code keyFormat} may use ({@code workflow.name}, {@code pod.name}, …)
      * @param staging   a private directory for the archive being written
      * @throws IOException with a message naming the artifact and key, when it cannot be written
      */
-    public String export(ArtifactSpec output, ArtifactRef ref, Map<String, String> variables, Path staging)
-            throws IOException {
+    public String export(ArtifactSpec output, ArtifactRef ref, Path source, Map<String, String> variables,
+            Path staging) throws IOException {
         ArtifactLocation.S3 location = output.location() instanceof ArtifactLocation.S3 s3 ? s3 : null;
         boolean exportAll = repository instanceof RunRepository.Ready ready && ready.exportAll();
         if (location == null && !exportAll) {
@@ -150,12 +153,10 @@ public final class RepositoryTransfers {
         if (problem != null) {
             throw new IOException(name + ": " + problem);
         }
-        if (ref.directory() && format == ArchiveFormat.NONE) {
-            throw new IOException(name + ": a directory needs 'archive: tar' or 'zip' to be written to the"
-                    + " repository (key '" + key + "')");
-        }
         try (RepositoryObjects objects = opener.open(spec)) {
-            if (format == ArchiveFormat.NONE) {
+            if (format == ArchiveFormat.NONE && ref.directory()) {
+                putDirectory(objects, key.endsWith("/") ? key : key + "/", source);
+            } else if (format == ArchiveFormat.NONE) {
                 objects.put(key, store.localFile(ref.digest()));
             } else {
                 Files.createDirectories(staging);
@@ -173,6 +174,18 @@ public final class RepositoryTransfers {
             return objects.where(key);
         } catch (IOException | RuntimeException e) {
             throw new IOException(name + ": cannot write key '" + key + "': " + describe(e), e);
+        }
+    }
+
+    /** {@code archive: none} of a directory: each file at {@code prefix + its relative path}, as Argo does on S3. */
+    private static void putDirectory(RepositoryObjects objects, String prefix, Path directory) throws IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted()
+                    .toList();
+        }
+        for (Path file : files) {
+            objects.put(prefix + directory.relativize(file).toString().replace('\\', '/'), file);
         }
     }
 
