@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class RepositoryKeys {
     /** Argo's default {@code keyFormat}. */
     public static final String DEFAULT_KEY_FORMAT = "{{workflow.name}}/{{pod.name}}";
+    /** Top-level names Baton uses beside the objects: its blobs in a shared bucket, the local staging area. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("sha256", ".staging");
     private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
 
     private RepositoryKeys() {
@@ -46,7 +48,8 @@ public final class RepositoryKeys {
 
     /**
      * Why {@code key} cannot be used, or null: keys are relative, without {@code ..} or {@code .} segments,
-     * empty segments (except a final {@code /} meaning a directory), backslashes or control characters.
+     * empty segments (except a final {@code /} meaning a directory), backslashes or control characters, and not
+     * under {@code sha256/} or {@code .staging/}.
      */
     public static String problem(String key) {
         if (key == null || key.isEmpty()) {
@@ -57,6 +60,10 @@ public final class RepositoryKeys {
         }
         if (key.indexOf('\\') >= 0 || key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "artifact key '" + key + "' holds a backslash or a control character";
+        }
+        String first = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
+        if (RESERVED.contains(first)) {
+            return "artifact key '" + key + "' starts with '" + first + "/', which Baton keeps for itself";
         }
         String body = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
         for (String segment : body.split("/", -1)) {

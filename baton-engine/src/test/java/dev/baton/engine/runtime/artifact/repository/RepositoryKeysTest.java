@@ -41,6 +41,8 @@ class RepositoryKeysTest {
         assertThat(RepositoryKeys.problem("a\\b")).contains("backslash");
         assertThat(RepositoryKeys.problem("a\nb")).contains("control");
         assertThat(RepositoryKeys.problem("")).contains("empty");
+        assertThat(RepositoryKeys.problem("sha256/ab/cdef")).contains("keeps for itself");
+        assertThat(RepositoryKeys.problem(".staging/x")).contains("keeps for itself");
     }
 
     @Test
