@@ -295,6 +295,65 @@ class ArtifactRepositoryIT {
         assertThat(home.resolve("repository").resolve(r.name()).resolve("squares/3.txt")).hasContent("9");
     }
 
+    @Test
+    void gitInputIsClonedAtTheRequestedRevision() throws Exception {
+        Path source = home.resolve("source.git");
+        git(home, "init", "-q", "-b", "main", source.toString());
+        Files.writeString(source.resolve("README"), "first\n");
+        git(source, "add", "README");
+        git(source, "-c", "user.email=it@baton.dev", "-c", "user.name=it", "commit", "-qm", "first");
+        String first = git(source, "rev-parse", "HEAD");
+        Files.writeString(source.resolve("README"), "second\n");
+        git(source, "-c", "user.email=it@baton.dev", "-c", "user.name=it", "commit", "-qam", "second");
+        String wf = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata:
+                  generateName: git-
+                spec:
+                  entrypoint: main
+                  templates:
+                    - name: main
+                      dag:
+                        tasks:
+                          - {name: head, template: read, arguments: {parameters: [{name: rev, value: main}]}}
+                          - {name: old, template: read, arguments: {parameters: [{name: rev, value: FIRST}]}}
+                    - name: read
+                      inputs:
+                        parameters: [{name: rev}]
+                        artifacts:
+                          - name: src
+                            path: /src
+                            git:
+                              repo: REPO
+                              revision: "{{inputs.parameters.rev}}"
+                              depth: 1
+                      container:
+                        image: bash
+                        command: [sh, -c]
+                        args: ["cat /src/README"]
+                """.replace("FIRST", first).replace("REPO", source.toUri().toString());
+        BatonProcess.Outcome outcome = run(wf, Map.of());
+        RunResult r = outcome.result();
+        assertThat(r.phase()).as(outcome.stderr()).isEqualTo("Succeeded");
+        assertThat(r.node("head").stdout()).isEqualTo("second");
+        assertThat(r.node("old").stdout()).isEqualTo("first");
+
+        BatonProcess.Outcome missing = run(wf.replace(source.toUri().toString(), home.resolve("absent.git").toUri()
+                .toString()), Map.of());
+        assertThat(missing.result().node("head").phase()).isEqualTo("Error");
+        assertThat(missing.result().node("head").message()).startsWith("input artifact 'src': git clone failed");
+    }
+
+    private static String git(Path directory, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
     static String replaced(String text, String from, String to) {
         assertThat(text).contains(from);
         return text.replace(from, to);

@@ -4,6 +4,7 @@ import dev.baton.engine.core.ArtifactRef;
 import dev.baton.engine.core.ResolvedStep;
 import dev.baton.engine.core.StoredValue;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.artifact.GitCheckout;
 import dev.baton.engine.runtime.artifact.repository.RepositoryTransfers;
 import dev.baton.engine.runtime.value.CommandLineLimits;
 import dev.baton.engine.runtime.value.ExpandedText;
@@ -187,6 +188,14 @@ public final class StepPreparation {
                         return failed.message();
                     }
                 }
+                return null;
+            }
+            case ArtifactLocation.Git git -> {
+                String failure = new GitCheckout().checkout(git, staged);
+                if (failure != null) {
+                    return input.isOptional() ? null : "input artifact '" + input.name() + "': " + failure;
+                }
+                inputs.add(new StepLaunch.InputFile(staged, input.path(), input.mode()));
                 return null;
             }
             case null -> {
