@@ -116,6 +116,20 @@ class S3ArtifactRepositoryIT {
     }
 
     @Test
+    void aFailedS3WriteErrorsTheNodeNamingTheBucketAndKey() throws Exception {
+        BatonProcess.Outcome outcome = run(ArtifactRepositoryIT.replaced(ArtifactRepositoryIT.KEY_ONLY,
+                "            s3:\n              key: \"{{workflow.name}}/my-file\"\n    - name: consume",
+                "            s3:\n              endpoint: " + System.getenv("BATON_S3_ENDPOINT") + "\n"
+                        + "              bucket: baton-no-such-bucket\n              key: out/my-file\n    - name: consume"),
+                Map.of());
+        RunResult r = outcome.result();
+        assertThat(r.node("generate").phase()).as(outcome.stderr()).isEqualTo("Error");
+        assertThat(r.node("generate").message()).contains("output artifact 'file'").contains("out/my-file")
+                .contains("baton-no-such-bucket");
+        assertThat(r.phase()).isIn("Error", "Failed");
+    }
+
+    @Test
     void aMissingSecretErrorsTheNodeNamingIt() throws Exception {
         BatonProcess.Outcome outcome = run(explicitInput("absent-s3", "any/key"), Map.of());
         assertThat(outcome.result().root().phase()).isEqualTo("Error");
