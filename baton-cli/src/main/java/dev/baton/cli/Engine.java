@@ -15,6 +15,8 @@ import dev.baton.engine.runtime.StepCollection;
 import dev.baton.engine.runtime.value.ValueLimits;
 import dev.baton.engine.runtime.StepPreparation;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.artifact.repository.RunRepository;
+import dev.baton.model.spec.WorkflowSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ final class Engine {
     private final boolean keepWork;
     private final Integer maxParallelSteps;
     private MemoCache memoCache = new InMemoryMemoCache();
+    private RunRepository repository;
 
     private Engine(Path home, Clock clock, boolean keepWork, Integer maxParallelSteps) {
         this.home = home;
@@ -50,6 +53,12 @@ final class Engine {
         return this;
     }
 
+    /** Uses the artifact repository the run's spec chooses ({@code artifactRepositoryRef}, else the default). */
+    Engine repositoryFor(WorkflowSpec spec) {
+        this.repository = ArtifactRepositories.choose(home, spec.artifactRepositoryRef(), System.getenv());
+        return this;
+    }
+
     /** What to do with a ready run loop. */
     interface Work {
         RunState on(RunLoop loop) throws Exception;
@@ -58,7 +67,9 @@ final class Engine {
     RunState run(Work work) throws Exception {
         try (ArtifactStore store = ArtifactStores.open(home);
              HostDriver driver = new HostDriver()) {
-            ArtifactFiles artifacts = new ArtifactFiles(store);
+            ArtifactFiles artifacts = new ArtifactFiles(store,
+                    repository != null ? repository : ArtifactRepositories.choose(home, null, System.getenv()),
+                    ArtifactRepositories.opener(home, System.getenv()));
             RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
                     new StepCollection(artifacts, keepWork, ValueLimits.from(System.getenv())), clock,
                     new ProgressPrinter(System.err, terminal, clock),

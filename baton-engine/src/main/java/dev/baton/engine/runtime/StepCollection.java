@@ -43,7 +43,7 @@ public final class StepCollection {
                 case StepOutcome.Failed failed -> RunEvent.StepReport.failed(failed.message());
                 case StepOutcome.Cancelled cancelled -> new RunEvent.StepReport(null, cancelledResult(cancelled),
                         Map.of(), Map.of(), null, false, true, keepLogs(step, cancelled.stdout(), cancelled.stderr()));
-                case StepOutcome.Exited exited -> exited(step, exited)
+                case StepOutcome.Exited exited -> exited(step, prepared, exited)
                         .withLogs(keepLogs(step, exited.stdout(), exited.stderr()));
             };
         } catch (IOException | RuntimeException e) {
@@ -61,7 +61,8 @@ public final class StepCollection {
         }
     }
 
-    private RunEvent.StepReport exited(ResolvedStep step, StepOutcome.Exited exited) throws IOException {
+    private RunEvent.StepReport exited(ResolvedStep step, StepPreparation.Prepared prepared, StepOutcome.Exited exited)
+            throws IOException {
         Map<String, String> parameters = new LinkedHashMap<>();
         String failure = null;
         for (ParameterSpec p : step.template().outputsOrEmpty().parametersOrEmpty()) {
@@ -96,7 +97,11 @@ public final class StepCollection {
                 continue;
             }
             String key = step.podName() + "/" + a.name() + ".tgz";
-            stored.put(a.name(), artifacts.store(file, key));
+            ArtifactRef ref = artifacts.store(file, key);
+            String exported = artifacts.repository().export(a, ref, file, Map.of("workflow.name",
+                    prepared.launch().attempt().run(), "pod.name", step.podName()), prepared.workArea().resolve("export"));
+            stored.put(a.name(), exported == null ? ref
+                    : new ArtifactRef(ref.digest(), ref.size(), ref.directory(), exported));
         }
         return new RunEvent.StepReport(exited.exitCode(), result, parameters, stored, failure,
                 exited.deadlineExceeded(), false, Map.of());

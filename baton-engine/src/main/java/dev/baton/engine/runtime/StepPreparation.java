@@ -4,6 +4,8 @@ import dev.baton.engine.core.ArtifactRef;
 import dev.baton.engine.core.ResolvedStep;
 import dev.baton.engine.core.StoredValue;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
+import dev.baton.engine.runtime.artifact.GitCheckout;
+import dev.baton.engine.runtime.artifact.repository.RepositoryTransfers;
 import dev.baton.engine.runtime.value.CommandLineLimits;
 import dev.baton.engine.runtime.value.ExpandedText;
 import dev.baton.model.spec.ArtifactLocation;
@@ -75,6 +77,9 @@ public final class StepPreparation {
         }
         if (container == null) {
             return new Prepared(null, null, "template '" + template.name() + "' has no container");
+        }
+        if (placeInputs && artifacts.repository().unavailable() != null) {
+            return new Prepared(null, null, artifacts.repository().unavailable());
         }
         Path workArea = workRoot.resolve(id.run()).resolve(id.node() + "-" + id.attempt());
         List<StepLaunch.InputFile> inputs = new ArrayList<>();
@@ -167,6 +172,26 @@ public final class StepPreparation {
                     return input.isOptional() ? null : "input artifact '" + input.name() + "' has an empty URL";
                 }
                 String failure = artifacts.download(http, staged);
+                if (failure != null) {
+                    return input.isOptional() ? null : "input artifact '" + input.name() + "': " + failure;
+                }
+                inputs.add(new StepLaunch.InputFile(staged, input.path(), input.mode()));
+                return null;
+            }
+            case ArtifactLocation.S3 s3 -> {
+                switch (artifacts.repository().fetch(input, s3, staged)) {
+                    case RepositoryTransfers.Fetched.Placed placed ->
+                            inputs.add(new StepLaunch.InputFile(staged, input.path(), input.mode()));
+                    case RepositoryTransfers.Fetched.Skipped skipped -> {
+                    }
+                    case RepositoryTransfers.Fetched.Failed failed -> {
+                        return failed.message();
+                    }
+                }
+                return null;
+            }
+            case ArtifactLocation.Git git -> {
+                String failure = new GitCheckout().checkout(git, staged);
                 if (failure != null) {
                     return input.isOptional() ? null : "input artifact '" + input.name() + "': " + failure;
                 }

@@ -213,13 +213,27 @@ public final class WorkflowView {
                 a.put("directory", true);
             }
             if (ref.key() != null) {
-                Map<String, Object> location = new LinkedHashMap<>();
-                location.put("key", ref.key());
-                a.put("baton", location);
+                location(a, ref.key());
             }
             list.add(a);
         });
         return list;
+    }
+
+    /** Argo's location block: {@code s3: {bucket, key}} for a repository copy, else Baton's own key. */
+    private static void location(Map<String, Object> artifact, String key) {
+        Map<String, Object> location = new LinkedHashMap<>();
+        if (key.startsWith("s3://") && key.indexOf('/', 5) > 5) {
+            location.put("bucket", key.substring(5, key.indexOf('/', 5)));
+            location.put("key", key.substring(key.indexOf('/', 5) + 1));
+            artifact.put("s3", location);
+        } else if (key.startsWith("filesystem:")) {
+            location.put("key", key.substring("filesystem:".length()));
+            artifact.put("filesystem", location);
+        } else {
+            location.put("key", key);
+            artifact.put("baton", location);
+        }
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

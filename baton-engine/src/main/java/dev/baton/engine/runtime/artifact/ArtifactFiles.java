@@ -4,6 +4,9 @@ import dev.baton.engine.runtime.artifact.archive.ArtifactPacker;
 import dev.baton.engine.runtime.artifact.archive.ArtifactUnpacker;
 import dev.baton.engine.runtime.artifact.archive.PackedArtifact;
 import dev.baton.engine.core.ArtifactRef;
+import dev.baton.engine.runtime.artifact.repository.RepositoryOpener;
+import dev.baton.engine.runtime.artifact.repository.RepositoryTransfers;
+import dev.baton.engine.runtime.artifact.repository.RunRepository;
 import dev.baton.model.spec.ArtifactLocation;
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.artifact.BlobRef;
@@ -22,17 +25,32 @@ import java.time.Duration;
 /** Moves artifacts between steps' files and the artifact store. */
 public final class ArtifactFiles {
     private final ArtifactStore store;
+    private final RepositoryTransfers repository;
     private final ArtifactPacker packer = new ArtifactPacker();
     private final ArtifactUnpacker unpacker = new ArtifactUnpacker();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
+    /** Artifacts without an artifact repository: key-only artifacts fail with a message saying so. */
     public ArtifactFiles(ArtifactStore store) {
+        this(store, new RunRepository.NotConfigured(), spec -> {
+            throw new java.io.IOException("no artifact repository is configured");
+        });
+    }
+
+    /** @param repository the run's repository for key-only artifacts and exported outputs */
+    public ArtifactFiles(ArtifactStore store, RunRepository repository, RepositoryOpener opener) {
         this.store = store;
+        this.repository = new RepositoryTransfers(store, repository, opener);
     }
 
     public ArtifactStore store() {
         return store;
+    }
+
+    /** Reads and writes artifacts at Argo repository keys. */
+    public RepositoryTransfers repository() {
+        return repository;
     }
 
     /** Stores a step's output file or directory. */
