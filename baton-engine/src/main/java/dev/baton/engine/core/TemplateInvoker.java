@@ -200,6 +200,9 @@ final class TemplateInvoker {
 
     static String podName(Tick tick, Call call) {
         String run = tick.state.runName();
+        if (call.nodeName().equals(run)) {
+            return run; // the root node's pod, as Argo names it
+        }
         String id = tick.state.nodeId(call.nodeName());
         String hash = id.length() > run.length() + 1 ? id.substring(run.length() + 1) : id;
         String templateName = call.template().name();
