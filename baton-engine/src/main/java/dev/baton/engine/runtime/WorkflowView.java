@@ -69,10 +69,20 @@ public final class WorkflowView {
         return meta;
     }
 
-    /** {@code status} without its nodes (the store keeps nodes as rows of their own). */
+    /**
+     * {@code status} without its nodes (the store keeps nodes as rows of their own). A suspended run also carries
+     * {@value #SUSPENDED}, which a reader of the stored form turns back into {@code spec.suspend}.
+     */
     public static Map<String, Object> statusWithoutNodes(RunState state) {
-        return status(state, false);
+        Map<String, Object> status = status(state, false);
+        if (state.suspended()) {
+            status.put(SUSPENDED, true);
+        }
+        return status;
     }
+
+    /** The stored status's mark of a suspended run (not part of Argo's status). */
+    public static final String SUSPENDED = "batonSuspended";
 
     /** {@code metadata} as Argo shows it. */
     public static Map<String, Object> metadataOf(RunState state) {
