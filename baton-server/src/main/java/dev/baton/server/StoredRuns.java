@@ -3,6 +3,7 @@ package dev.baton.server;
 import dev.baton.engine.runtime.durable.StoredJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.engine.core.RunContext;
+import dev.baton.engine.runtime.WorkflowView;
 import dev.baton.engine.runtime.durable.RunSnapshot;
 import dev.baton.spi.store.NodeRow;
 import dev.baton.spi.store.RunRecord;
@@ -72,9 +73,14 @@ public final class StoredRuns {
         labels.put("workflows.argoproj.io/completed", Boolean.toString(record.finished()));
         metadata.put("labels", labels);
         workflow.put("metadata", metadata);
-        workflow.put("spec", RecordTrees.toTree(context.workflow().spec()));
         Map<String, Object> status = record.statusJson() == null || record.statusJson().isBlank()
                 ? new LinkedHashMap<>() : JSON.readValue(record.statusJson(), LinkedHashMap.class);
+        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) RecordTrees.toTree(context.workflow().spec()));
+        spec.remove("suspend");
+        if (Boolean.TRUE.equals(status.remove(WorkflowView.SUSPENDED))) {
+            spec.put("suspend", true);
+        }
+        workflow.put("spec", spec);
         status.put("phase", record.phase());
         Map<String, Object> nodes = new LinkedHashMap<>();
         for (NodeRow row : store.log().nodes(record.uid())) {

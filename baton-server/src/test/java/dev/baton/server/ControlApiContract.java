@@ -131,7 +131,54 @@ abstract class ControlApiContract extends ApiSuite {
     }
 
     @Test
-    void retryAndSuspendAreRefusedPlainly() throws Exception {
+    void aSuspendedWorkflowStartsItsNextStepOnlyAfterResume() throws Exception {
+        server.postYaml("/api/v1/workflows/default", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {name: held}
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: pause, template: pause}
+                    - - {name: after, template: after}
+                  - name: pause
+                    suspend: {duration: "1s"}
+                  - name: after
+                    script: {image: alpine, command: [sh], source: "echo after"}
+                """);
+
+        TestServer.Response suspend = server.put("/api/v1/workflows/default/held/suspend");
+
+        assertThat(suspend.status()).as(suspend.body()).isEqualTo(200);
+        JsonNode held = server.await("default", "held", w -> w.path("spec").path("suspend").asBoolean(false)
+                && nodePhase(w, "pause").equals("Succeeded"), Duration.ofSeconds(30));
+        Thread.sleep(1000);
+        held = server.get("/api/v1/workflows/default/held").json();
+        assertThat(phase(held)).isEqualTo("Running");
+        assertThat(nodePhase(held, "after")).as("no step starts while suspended").isIn("", "Pending");
+
+        assertThat(server.put("/api/v1/workflows/default/held/resume").status()).isEqualTo(200);
+
+        JsonNode done = server.awaitFinished("default", "held");
+        assertThat(phase(done)).isEqualTo("Succeeded");
+        assertThat(nodePhase(done, "after")).isEqualTo("Succeeded");
+        assertThat(done.path("spec").has("suspend")).isFalse();
+        server.put("/api/v1/workflows/default/held/suspend").problem(409);
+    }
+
+    private static String nodePhase(JsonNode workflow, String displayName) {
+        for (JsonNode n : workflow.path("status").path("nodes")) {
+            if (n.path("displayName").asText().equals(displayName)) {
+                return n.path("phase").asText();
+            }
+        }
+        return "";
+    }
+
+    @Test
+    void retryIsRefusedPlainly() throws Exception {
         server.postYaml("/api/v1/workflows/default", Workflows.script("fails", "exit 3"));
         assertThat(phase(server.awaitFinished("default", "fails"))).isEqualTo("Failed");
         server.postYaml("/api/v1/workflows/default", Workflows.suspend("fine", "0", "a"));
@@ -139,7 +186,6 @@ abstract class ControlApiContract extends ApiSuite {
 
         server.put("/api/v1/workflows/default/fine/retry").problem(409);
         server.put("/api/v1/workflows/default/fails/retry").problem(501);
-        server.put("/api/v1/workflows/default/fails/suspend").problem(501);
         server.put("/api/v1/workflows/default/absent/terminate").problem(404);
     }
 }

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stop, terminate, suspend, resume, retry, resubmit, templates and cron workflows through the real
- * {@code baton} command. Whole-workflow suspend and retry are answered 501 by today's server: for those the test
- * asserts the CLI's one clear line naming the server, or the operation's effect once the server offers it.
+ * {@code baton} command. Retry is answered 501 by today's server: for it the test asserts the CLI's one clear line
+ * naming the server, or the operation's effect once the server offers it.
  */
 class RemoteControlIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,10 +104,9 @@ class RemoteControlIT {
     }
 
     @Test
-    void suspendAndResumeOfARunWaitingAtASuspendStep() throws Exception {
+    void resumeOfARunWaitingAtASuspendStep() throws Exception {
         String name = submit("approve.yaml", SUSPENDING);
         server.await(name, w -> RunningServer.nodeIn(w, "wait", "Running"));
-        done(server.baton("suspend", name), "suspend");
         CliProcess.Outcome resume = server.baton("resume", name);
         assertThat(resume.exit()).as(resume.toString()).isZero();
         assertThat(resume.stdout()).contains("workflow " + name + ": resume requested");
@@ -118,6 +117,55 @@ class RemoteControlIT {
         CliProcess.Outcome twoRuns = server.baton("resume", name, "other");
         assertThat(twoRuns.exit()).isEqualTo(2);
         assertThat(twoRuns.stderr()).contains("resume on a server takes one RUN");
+    }
+
+    @Test
+    void aSuspendedRunLetsItsRunningStepFinishAndStartsTheNextOnlyAtResume() throws Exception {
+        String name = submit("two-steps.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {generateName: two-steps-}
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: first, template: first}
+                    - - {name: second, template: second}
+                  - name: first
+                    script:
+                      image: alpine
+                      command: [sh]
+                      source: |
+                        sleep 8
+                        echo one
+                  - name: second
+                    script: {image: alpine, command: [sh], source: echo two}
+                """);
+        server.await(name, w -> RunningServer.nodeIn(w, "first", "Running"));
+
+        CliProcess.Outcome suspend = server.baton("suspend", name);
+        assertThat(suspend.exit()).as(suspend.toString()).isZero();
+        assertThat(suspend.stdout()).contains("workflow " + name + ": suspend requested");
+        JsonNode suspended = server.await(name, w -> w.path("spec").path("suspend").asBoolean(false));
+        assertThat(RunningServer.nodeIn(suspended, "first", "Running")).as("suspended before the first step ended")
+                .isTrue();
+        server.await(name, w -> RunningServer.nodeIn(w, "first", "Succeeded"));
+        Thread.sleep(1500);
+        JsonNode held = server.await(name, w -> true);
+        assertThat(RunningServer.phase(held)).as("a suspended run stays Running, as in Argo").isEqualTo("Running");
+        assertThat(RunningServer.nodeIn(held, "second", "Running") || RunningServer.nodeIn(held, "second", "Succeeded"))
+                .as("the second step must not start while the run is suspended: " + held).isFalse();
+
+        CliProcess.Outcome resume = server.baton("resume", name);
+        assertThat(resume.exit()).as(resume.toString()).isZero();
+        CliProcess.Outcome watch = server.baton("watch", name);
+        assertThat(watch.exit()).as(watch.toString()).isZero();
+        assertThat(server.baton("logs", name, "second").stdout().strip()).isEqualTo("two");
+        assertThat(server.await(name, w -> true).path("spec").path("suspend").asBoolean(false)).isFalse();
+        CliProcess.Outcome again = server.baton("suspend", name);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.stderr()).contains("conflict (409)").contains("already finished (Succeeded); nothing to suspend");
     }
 
     @Test

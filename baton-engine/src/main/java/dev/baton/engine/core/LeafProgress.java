@@ -23,6 +23,18 @@ final class LeafProgress {
     }
 
     static void launch(Tick tick, NodeState node, Call call, TemplateSpec template) {
+        if (tick.state.suspended()) {
+            // Argo's suspended workflow creates no pod: the node waits Pending until resume (or stop fails it)
+            tick.state.hold(t -> {
+                if (t.state.shuttingDown()) {
+                    t.state.workflowGate().release(t);
+                    t.finish(node, NodePhase.Failed, t.state.stopMessage());
+                } else {
+                    launch(t, node, call, template);
+                }
+            });
+            return;
+        }
         int attempt = node.nextAttempt();
         tick.state.runningLeaves().put(node.id(), new LeafProgress(node, template, attempt));
         ResolvedStep step = new ResolvedStep(node.name(), TemplateInvoker.podName(tick, call), template,

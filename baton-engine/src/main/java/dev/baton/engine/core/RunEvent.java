@@ -40,7 +40,17 @@ public sealed interface RunEvent {
     record StopRequested(String message) implements RunEvent {
     }
 
-    /** Somebody asked the run's suspended nodes to resume (Argo's {@code resume}). */
+    /**
+     * Somebody suspended the whole run (Argo's {@code suspend}, {@code spec.suspend: true}): no new step starts
+     * until {@link ResumeRequested}; running steps go on.
+     */
+    record SuspendRequested() implements RunEvent {
+    }
+
+    /**
+     * Somebody asked the run to resume (Argo's {@code resume}): a suspended run starts its held steps again and its
+     * suspended nodes end.
+     */
     record ResumeRequested() implements RunEvent {
     }
 

@@ -40,12 +40,15 @@ public final class RunState {
     private Instant finishedAt;
     private boolean shuttingDown;
     private String stopMessage;
+    private boolean suspended;
+    private final java.util.List<java.util.function.Consumer<Tick>> heldLaunches = new java.util.ArrayList<>();
 
     public RunState(RunContext context) {
         this.context = context;
         this.localTemplates = TemplateHost.of("local/" + context.runName(), context.spec().templates());
         this.globals = GlobalScope.of(context);
         this.workflowGate = Gate.of(context.spec().parallelism());
+        this.suspended = Boolean.TRUE.equals(context.spec().suspend());
     }
 
     public RunContext context() {
@@ -125,6 +128,28 @@ public final class RunState {
 
     Gate workflowGate() {
         return workflowGate;
+    }
+
+    /** Whether the whole run is suspended (Argo's {@code spec.suspend}): no new step starts. */
+    public boolean suspended() {
+        return suspended;
+    }
+
+    void suspend() {
+        suspended = true;
+    }
+
+    /** Ends the run's suspension and hands back the step launches it held, in the order they were held. */
+    java.util.List<java.util.function.Consumer<Tick>> unsuspend() {
+        suspended = false;
+        var held = java.util.List.copyOf(heldLaunches);
+        heldLaunches.clear();
+        return held;
+    }
+
+    /** Keeps a step launch until the run is resumed. */
+    void hold(java.util.function.Consumer<Tick> launch) {
+        heldLaunches.add(launch);
     }
 
     boolean shuttingDown() {

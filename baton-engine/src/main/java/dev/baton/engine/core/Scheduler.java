@@ -50,7 +50,13 @@ public final class Scheduler {
             }
             case RunEvent.CancelRequested cancel -> terminate(tick, cancel.message(), cancel.message());
             case RunEvent.StopRequested stop -> stop(tick, stop.message());
-            case RunEvent.ResumeRequested resume -> SuspendProgress.resumeAll(tick);
+            case RunEvent.SuspendRequested suspend -> state.suspend();
+            case RunEvent.ResumeRequested resume -> {
+                SuspendProgress.resumeAll(tick);
+                for (Consumer<Tick> launch : state.unsuspend()) {
+                    launch.accept(tick);
+                }
+            }
             case RunEvent.MemoLookedUp memo -> {
                 state.answered(OutstandingKeys.memo(memo.nodeId()));
                 TemplateInvoker.memoLookedUp(tick, memo.nodeId(), memo.outputs());
@@ -94,6 +100,9 @@ public final class Scheduler {
             return;
         }
         state.stop(message);
+        for (Consumer<Tick> held : state.unsuspend()) {
+            held.accept(tick);
+        }
         for (LeafProgress leaf : new ArrayList<>(state.runningLeaves().values())) {
             tick.emit(new Effect.CancelStep(leaf.node().id(), leaf.attempt(), message));
         }
@@ -116,6 +125,7 @@ public final class Scheduler {
     private static void terminate(Tick tick, String nodeMessage, String runMessage) {
         RunState state = tick.state;
         state.shutDown();
+        state.unsuspend();
         for (LeafProgress leaf : new ArrayList<>(state.runningLeaves().values())) {
             tick.emit(new Effect.CancelStep(leaf.node().id(), leaf.attempt(), nodeMessage));
         }

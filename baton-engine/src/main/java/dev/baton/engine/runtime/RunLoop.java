@@ -181,7 +181,12 @@ public final class RunLoop {
         events.add(new RunEvent.StopRequested(message));
     }
 
-    /** Asks the run's suspended nodes to resume. */
+    /** Suspends the whole run: no new step starts until {@link #resumeSuspended()}; running steps go on. */
+    public void suspend() {
+        events.add(new RunEvent.SuspendRequested());
+    }
+
+    /** Resumes a suspended run and ends its suspended nodes. */
     public void resumeSuspended() {
         events.add(new RunEvent.ResumeRequested());
     }

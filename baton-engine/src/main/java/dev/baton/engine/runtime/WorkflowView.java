@@ -25,9 +25,25 @@ public final class WorkflowView {
         workflow.put("apiVersion", "argoproj.io/v1alpha1");
         workflow.put("kind", "Workflow");
         workflow.put("metadata", metadata(state));
-        workflow.put("spec", RecordTrees.toTree(state.context().workflow().spec()));
+        workflow.put("spec", spec(state));
         workflow.put("status", status(state));
         return workflow;
+    }
+
+    /** The submitted spec, with {@code suspend} telling whether the run is suspended now (as Argo's object does). */
+    @SuppressWarnings("unchecked")
+    private static Object spec(RunState state) {
+        Object tree = RecordTrees.toTree(state.context().workflow().spec());
+        if (!(tree instanceof Map<?, ?> map)) {
+            return tree;
+        }
+        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) map);
+        if (state.suspended()) {
+            spec.put("suspend", true);
+        } else {
+            spec.remove("suspend");
+        }
+        return spec;
     }
 
     private static Map<String, Object> metadata(RunState state) {
@@ -53,10 +69,20 @@ public final class WorkflowView {
         return meta;
     }
 
-    /** {@code status} without its nodes (the store keeps nodes as rows of their own). */
+    /**
+     * {@code status} without its nodes (the store keeps nodes as rows of their own). A suspended run also carries
+     * {@value #SUSPENDED}, which a reader of the stored form turns back into {@code spec.suspend}.
+     */
     public static Map<String, Object> statusWithoutNodes(RunState state) {
-        return status(state, false);
+        Map<String, Object> status = status(state, false);
+        if (state.suspended()) {
+            status.put(SUSPENDED, true);
+        }
+        return status;
     }
+
+    /** The stored status's mark of a suspended run (not part of Argo's status). */
+    public static final String SUSPENDED = "batonSuspended";
 
     /** {@code metadata} as Argo shows it. */
     public static Map<String, Object> metadataOf(RunState state) {

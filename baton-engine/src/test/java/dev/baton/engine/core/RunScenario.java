@@ -115,6 +115,10 @@ final class RunScenario {
         return apply(new RunEvent.StopRequested(message));
     }
 
+    RunScenario suspend() {
+        return apply(new RunEvent.SuspendRequested());
+    }
+
     RunScenario resume() {
         return apply(new RunEvent.ResumeRequested());
     }

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Argo's control operations on a workflow: stop, terminate, resume (of suspended nodes) and resubmit. Suspending a
- * whole workflow and retrying a failed one answer 501 until the engine supports them.
+ * Argo's control operations on a workflow: stop, terminate, suspend, resume (of the workflow and its suspended
+ * nodes) and resubmit. Retrying a failed one answers 501 until the engine supports it.
  */
 public final class ControlRoutes {
     static final String STOPPED = "Stopped with strategy 'Stop'";
@@ -45,11 +45,7 @@ public final class ControlRoutes {
         api.put(base + "stop", Action.WRITE, ctx -> control(ctx, "stop", loop -> loop.stop(STOPPED)));
         api.put(base + "terminate", Action.WRITE, ctx -> control(ctx, "terminate", loop -> loop.cancel(TERMINATED)));
         api.put(base + "resume", Action.WRITE, ctx -> control(ctx, "resume", RunLoop::resumeSuspended));
-        api.put(base + "suspend", Action.WRITE, ctx -> {
-            workflows.find(ctx);
-            throw ApiError.notImplemented("suspending a whole workflow is not supported yet: suspend templates "
-                    + "and resume work; stop or terminate end a run");
-        });
+        api.put(base + "suspend", Action.WRITE, ctx -> control(ctx, "suspend", RunLoop::suspend));
         api.put(base + "retry", Action.WRITE, ctx -> {
             RunRecord run = workflows.find(ctx);
             if (!run.finished() || !(run.phase().equals("Failed") || run.phase().equals("Error"))) {

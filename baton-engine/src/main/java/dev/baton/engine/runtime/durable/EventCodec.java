@@ -31,6 +31,7 @@ public final class EventCodec {
             case "TimerFired" -> RunEvent.TimerFired.class;
             case "CancelRequested" -> RunEvent.CancelRequested.class;
             case "StopRequested" -> RunEvent.StopRequested.class;
+            case "SuspendRequested" -> RunEvent.SuspendRequested.class;
             case "ResumeRequested" -> RunEvent.ResumeRequested.class;
             case "MemoLookedUp" -> RunEvent.MemoLookedUp.class;
             case "LockAcquired" -> RunEvent.LockAcquired.class;

@@ -106,4 +106,26 @@ class RunRecoveryTest {
         RunState restored = RunRecovery.restore(store, store.runs().find("default", "wf").orElseThrow());
         assertThat(restored.phase()).isEqualTo(WorkflowPhase.Running);
     }
+
+    @Test
+    void aSuspendedRunIsStillSuspendedAfterReplayAndStartsItsHeldStepAtResume() {
+        RunState state = newRun();
+        StoreJournal journal = new StoreJournal(store, "engine-1", clock, Duration.ofMinutes(1));
+        journal.begin(state);
+        Effect.LaunchStep a = (Effect.LaunchStep) apply(state, journal, new RunEvent.RunStarted(), t0).getFirst();
+        apply(state, journal, new RunEvent.SuspendRequested(), t0.plusSeconds(1));
+        List<Effect> afterA = apply(state, journal, new RunEvent.StepFinished(a.nodeId(), 0,
+                RunEvent.StepReport.exited(0, "hi\n", Map.of())), t0.plusSeconds(2));
+        assertThat(afterA).noneMatch(e -> e instanceof Effect.LaunchStep);
+
+        RunRecord record = store.runs().find("default", "wf").orElseThrow();
+        assertThat(record.statusJson()).contains("\"batonSuspended\":true");
+        RunState restored = RunRecovery.restore(store, record);
+        assertThat(restored.suspended()).isTrue();
+        assertThat(restored.outstanding()).isEmpty();
+        assertThat(restored.nodeByName("wf[1].b").phase()).isEqualTo(NodePhase.Pending);
+
+        List<Effect> resumed = scheduler.apply(restored, new RunEvent.ResumeRequested(), t0.plusSeconds(3)).effects();
+        assertThat(resumed).anyMatch(e -> e instanceof Effect.LaunchStep l && l.step().nodeName().equals("wf[1].b"));
+    }
 }
