@@ -1,5 +1,7 @@
 package dev.baton.server.http;
 
+import dev.baton.cron.core.CronRules;
+import dev.baton.cron.schedule.CronSpecException;
 import dev.baton.model.spec.CronWorkflow;
 import dev.baton.server.auth.Action;
 import dev.baton.spi.store.CronRecord;
@@ -8,24 +10,32 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Argo Server's CronWorkflow endpoints: storage and CRUD, suspend and resume. Starting runs on schedule is the
- * job of a {@code CronService} (see {@code BatonServer}); without one, cron workflows are kept but never fire.
+ * Argo Server's CronWorkflow endpoints: CRUD (a cron workflow whose schedules, time zone, policies or workflow spec
+ * are wrong is refused with every problem), suspend and resume, and the scheduling status. Starting runs on
+ * schedule is the job of the {@code CronService} that {@code BatonServer} starts.
  */
 public final class CronRoutes {
     private final Store store;
     private final RequestBodies bodies;
     private final Clock clock;
+    private final ZoneId defaultZone;
 
-    public CronRoutes(Store store, RequestBodies bodies, Clock clock) {
+    /**
+     * @param clock       gives a new cron workflow its creation time, from which its first run is counted
+     * @param defaultZone the zone of schedules that name none, as the scheduler uses it
+     */
+    public CronRoutes(Store store, RequestBodies bodies, Clock clock, ZoneId defaultZone) {
         this.store = store;
         this.bodies = bodies;
         this.clock = clock;
+        this.defaultZone = defaultZone;
     }
 
     public void register(Api api) {
@@ -43,6 +53,7 @@ public final class CronRoutes {
         String ns = ctx.pathParam("ns");
         ManifestBodies.Checked checked = ManifestBodies.read(ctx, bodies, store, ns, "cronWorkflow", "CronWorkflow",
                 null, null);
+        checkScheduling(checked);
         if (store.crons().get(ns, checked.name()).isPresent()) {
             throw ApiError.conflict("CronWorkflow '" + checked.name() + "' already exists in namespace " + ns
                     + "; update it with PUT");
@@ -55,6 +66,7 @@ public final class CronRoutes {
         CronRecord existing = find(ctx);
         ManifestBodies.Checked checked = ManifestBodies.read(ctx, bodies, store, existing.namespace(),
                 "cronWorkflow", "CronWorkflow", null, null);
+        checkScheduling(checked);
         if (!checked.name().equals(existing.name())) {
             throw ApiError.badRequest("metadata.name '" + checked.name() + "' does not match the path's '"
                     + existing.name() + "'");
@@ -93,12 +105,35 @@ public final class CronRoutes {
                 + "' in namespace " + ns));
     }
 
+    /** Refuses, with every problem and its field, a cron workflow the scheduler could not schedule. */
+    private void checkScheduling(ManifestBodies.Checked checked) {
+        try {
+            CronRules.of((CronWorkflow) checked.manifest(), defaultZone);
+        } catch (CronSpecException e) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (String problem : e.problems()) {
+                int colon = problem.indexOf(": ");
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("path", colon > 0 ? problem.substring(0, colon) : "");
+                item.put("line", 0);
+                item.put("column", 0);
+                item.put("message", colon > 0 ? problem.substring(colon + 2) : problem);
+                items.add(item);
+            }
+            throw new ApiError(400, "Invalid CronWorkflow", e.problems().size()
+                    + " problem(s) in the cron workflow: " + e.problems().getFirst(), items);
+        }
+    }
+
     private static boolean suspended(ManifestBodies.Checked checked) {
         CronWorkflow cron = (CronWorkflow) checked.manifest();
         return cron.spec() != null && Boolean.TRUE.equals(cron.spec().suspend());
     }
 
-    /** The stored document with {@code spec.suspend} and {@code status.lastScheduledTime} as stored. */
+    /**
+     * The stored document with {@code spec.suspend} as stored and the scheduler's status as Argo shows it:
+     * {@code lastScheduledTime}, {@code active} runs, {@code succeeded} and {@code failed} counts, {@code phase}.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(CronRecord c) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -114,6 +149,14 @@ public final class CronRoutes {
         if (c.lastScheduledTime() != null) {
             status.put("lastScheduledTime", c.lastScheduledTime().toString());
         }
+        List<Map<String, Object>> active = new ArrayList<>();
+        for (String run : c.status().active()) {
+            active.add(Map.of("kind", "Workflow", "namespace", c.namespace(), "name", run));
+        }
+        status.put("active", active);
+        status.put("succeeded", c.status().succeeded());
+        status.put("failed", c.status().failed());
+        status.put("phase", c.status().stopped() ? "Stopped" : "Active");
         tree.put("status", status);
         return tree;
     }
