@@ -154,6 +154,7 @@ abstract class CronApiContract {
         tickAt(1);
         assertThat(runsOf("forbid")).containsExactly(first);
 
+        server.await("default", first, CronApiContract::waitsAtItsSuspendNode, Duration.ofSeconds(30));
         assertThat(server.put(RUNS + "/" + first + "/resume").status()).isEqualTo(200);
         assertThat(phase(server.awaitFinished("default", first))).isEqualTo("Succeeded");
         tickAt(2);
@@ -246,6 +247,15 @@ abstract class CronApiContract {
                 dag: {tasks: [{name: a, template: nowhere}]}""")).problem(400);
         assertThat(badSpec.path("problems").toString()).contains("nowhere");
         server.get(CRONS + "/nospec").problem(404);
+    }
+
+    private static boolean waitsAtItsSuspendNode(JsonNode workflow) {
+        for (JsonNode n : workflow.path("status").path("nodes")) {
+            if (n.path("type").asText().equals("Suspend") && n.path("phase").asText().equals("Running")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A clock the test moves by hand. */
