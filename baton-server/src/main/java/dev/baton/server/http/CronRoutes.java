@@ -3,9 +3,12 @@ package dev.baton.server.http;
 import dev.baton.cron.core.CronRules;
 import dev.baton.cron.schedule.CronSpecException;
 import dev.baton.model.spec.CronWorkflow;
+import dev.baton.model.spec.Manifest;
 import dev.baton.server.auth.Action;
+import dev.baton.server.runs.WorkflowSubmission;
 import dev.baton.spi.store.CronRecord;
 import dev.baton.spi.store.Store;
+import dev.baton.template.Problem;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -52,8 +55,7 @@ public final class CronRoutes {
     private void create(Context ctx) throws IOException {
         String ns = ctx.pathParam("ns");
         ManifestBodies.Checked checked = ManifestBodies.read(ctx, bodies, store, ns, "cronWorkflow", "CronWorkflow",
-                null, null);
-        checkScheduling(checked);
+                null, null, this::schedulingProblems);
         if (store.crons().get(ns, checked.name()).isPresent()) {
             throw ApiError.conflict("CronWorkflow '" + checked.name() + "' already exists in namespace " + ns
                     + "; update it with PUT");
@@ -65,8 +67,7 @@ public final class CronRoutes {
     private void update(Context ctx) throws IOException {
         CronRecord existing = find(ctx);
         ManifestBodies.Checked checked = ManifestBodies.read(ctx, bodies, store, existing.namespace(),
-                "cronWorkflow", "CronWorkflow", null, null);
-        checkScheduling(checked);
+                "cronWorkflow", "CronWorkflow", null, null, this::schedulingProblems);
         if (!checked.name().equals(existing.name())) {
             throw ApiError.badRequest("metadata.name '" + checked.name() + "' does not match the path's '"
                     + existing.name() + "'");
@@ -105,23 +106,21 @@ public final class CronRoutes {
                 + "' in namespace " + ns));
     }
 
-    /** Refuses, with every problem and its field, a cron workflow the scheduler could not schedule. */
-    private void checkScheduling(ManifestBodies.Checked checked) {
+    /** What keeps the scheduler from scheduling this cron workflow, each problem with its field. */
+    private List<Problem> schedulingProblems(Manifest manifest) {
         try {
-            CronRules.of((CronWorkflow) checked.manifest(), defaultZone);
+            CronRules.of((CronWorkflow) manifest, defaultZone);
+            return List.of();
         } catch (CronSpecException e) {
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             for (String problem : e.problems()) {
                 int colon = problem.indexOf(": ");
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("path", colon > 0 ? problem.substring(0, colon) : "");
-                item.put("line", 0);
-                item.put("column", 0);
-                item.put("message", colon > 0 ? problem.substring(colon + 2) : problem);
-                items.add(item);
+                problems.add(colon > 0
+                        ? new Problem(WorkflowSubmission.BODY, problem.substring(0, colon), 0, 0,
+                                problem.substring(colon + 2))
+                        : Problem.inFile(WorkflowSubmission.BODY, problem));
             }
-            throw new ApiError(400, "Invalid CronWorkflow", e.problems().size()
-                    + " problem(s) in the cron workflow: " + e.problems().getFirst(), items);
+            return problems;
         }
     }
 
