@@ -1,8 +1,10 @@
 package dev.baton.server;
 
+import dev.baton.cron.service.CronService;
 import dev.baton.driver.process.HostDriver;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
 import dev.baton.server.auth.Guard;
+import dev.baton.server.cron.ServerCronRuns;
 import dev.baton.server.auth.TokenGuard;
 import dev.baton.server.http.Api;
 import dev.baton.server.http.ArtifactRoutes;
@@ -20,7 +22,6 @@ import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.store.RunQuery;
 import dev.baton.spi.store.Store;
 import dev.baton.spi.store.TemplateKind;
-import dev.baton.engine.core.RunState;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import org.eclipse.jetty.server.ServerConnector;
@@ -29,14 +30,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Baton server, the composition root: opens the store, the artifact store and the host driver, executes
- * submitted workflows (taking over the unfinished ones it finds) and serves Argo Server's REST API over HTTP.
+ * submitted workflows (taking over the unfinished ones it finds), starts cron workflows' runs on schedule and
+ * serves Argo Server's REST API over HTTP.
  */
 public final class BatonServer implements AutoCloseable {
     private final Store store;
@@ -46,9 +48,9 @@ public final class BatonServer implements AutoCloseable {
     private final Javalin app;
     private final Api api;
     private final URI uri;
-    private final List<CronService> crons = new ArrayList<>();
+    private final CronService cron;
 
-    private BatonServer(ServerConfig config, Path home, Store store) throws IOException {
+    private BatonServer(ServerConfig config, Path home, Store store, Clock cronClock) throws IOException {
         config.checkExposure();
         this.store = store;
         this.artifacts = ArtifactStores.open(home);
@@ -92,7 +94,7 @@ public final class BatonServer implements AutoCloseable {
             workflows.register(a);
             new TemplateRoutes(store, bodies, clock, TemplateKind.WORKFLOW_TEMPLATE).register(a);
             new TemplateRoutes(store, bodies, clock, TemplateKind.CLUSTER_WORKFLOW_TEMPLATE).register(a);
-            new CronRoutes(store, bodies, clock).register(a);
+            new CronRoutes(store, bodies, cronClock, ZoneId.systemDefault()).register(a);
             new ControlRoutes(store, executor, workflows, bodies).register(a);
             new LogRoutes(store, artifacts, home.resolve("work")).register(a);
             new ArtifactRoutes(store, artifacts).register(a);
@@ -101,17 +103,16 @@ public final class BatonServer implements AutoCloseable {
         });
         this.api = registered[0];
         app.start(config.address(), config.port());
-        for (CronService cron : ServiceLoader.load(CronService.class)) {
-            cron.start(store, (namespace, document, parameters) -> {
-                RunState state = workflows.submit(namespace, document, parameters);
-                workflows.store(state);
-                return state.runName();
-            }, clock);
-            crons.add(cron);
-        }
         int taken = executor.takeOver();
         if (taken > 0) {
             System.err.println("taking over " + taken + " unfinished run(s)");
+        }
+        if (config.cronEnabled()) {
+            this.cron = new CronService(store.crons(), new ServerCronRuns(store, executor, workflows,
+                    this::collectGarbage), cronClock, ZoneId.systemDefault());
+            cron.start(config.cronTick());
+        } else {
+            this.cron = null;
         }
         String host = config.address().contains(":") ? "[" + config.address() + "]" : config.address();
         this.uri = URI.create("http://" + host + ":" + app.port());
@@ -124,8 +125,17 @@ public final class BatonServer implements AutoCloseable {
 
     /** Starts a server on a store opened by the caller; the server closes it when it stops. */
     public static BatonServer start(ServerConfig config, Path home, Store store) throws IOException {
+        return start(config, home, store, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server whose cron workflows are scheduled by {@code cronClock} (their creation time, and when a run
+     * is due); runs themselves keep the system clock. Tests pass a clock they move, and call {@link #cron()}.
+     */
+    public static BatonServer start(ServerConfig config, Path home, Store store, Clock cronClock)
+            throws IOException {
         try {
-            return new BatonServer(config, home, store);
+            return new BatonServer(config, home, store, cronClock);
         } catch (RuntimeException | IOException e) {
             store.close();
             throw e;
@@ -142,6 +152,11 @@ public final class BatonServer implements AutoCloseable {
         return api.routes();
     }
 
+    /** The cron scheduler, unless {@code cron.enabled} is false; its {@code tick()} checks every cron now. */
+    public Optional<CronService> cron() {
+        return Optional.ofNullable(cron);
+    }
+
     private void collectGarbage() {
         try {
             artifacts.collectGarbage(store.artifactIndex().liveDigests());
@@ -153,7 +168,9 @@ public final class BatonServer implements AutoCloseable {
     /** Stops serving and executing; running runs keep their state in the store and a restart resumes them. */
     @Override
     public void close() {
-        crons.forEach(CronService::close);
+        if (cron != null) {
+            cron.close();
+        }
         app.stop();
         try {
             executor.close();

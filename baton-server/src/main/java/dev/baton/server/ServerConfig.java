@@ -26,10 +26,14 @@ import java.util.Set;
  * @param maxRequestBytes     larger request bodies are refused with 413
  * @param requestTimeout      a connection idle this long is closed (streams send keep-alives)
  * @param storeUrl            a PostgreSQL JDBC URL, or null for SQLite under the Baton home
+ * @param cronTick            how often cron workflows are checked for a due run; {@link Duration#ZERO}: cron
+ *                            workflows are kept but never start a run
  */
 public record ServerConfig(String address, int port, boolean authRequired, boolean insecureNoAuth,
-                           int maxRunningWorkflows, long maxRequestBytes, Duration requestTimeout, String storeUrl) {
-    private static final Set<String> TOP_KEYS = Set.of("address", "port", "auth", "limits", "store");
+                           int maxRunningWorkflows, long maxRequestBytes, Duration requestTimeout, String storeUrl,
+                           Duration cronTick) {
+    private static final Set<String> TOP_KEYS = Set.of("address", "port", "auth", "limits", "store", "cron");
+    private static final Set<String> CRON_KEYS = Set.of("enabled", "tickSeconds");
     private static final Set<String> AUTH_KEYS = Set.of("mode", "insecureNoAuth");
     private static final Set<String> LIMIT_KEYS = Set.of("maxRunningWorkflows", "maxRequestBytes",
             "requestTimeoutSeconds");
@@ -45,11 +49,23 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
         if (maxRequestBytes < 1024) {
             throw new ConfigException("limits.maxRequestBytes must be at least 1024, was " + maxRequestBytes);
         }
+        if (cronTick == null || cronTick.isNegative()) {
+            throw new ConfigException("cron.tickSeconds must be at least 1, was " + cronTick);
+        }
     }
 
-    /** Loopback, port 2746 (Argo Server's), tokens required, 8 workflows at once, 16 MiB bodies, 60 s idle. */
+    /** Whether the server starts cron workflows' runs on schedule. */
+    public boolean cronEnabled() {
+        return !cronTick.isZero();
+    }
+
+    /**
+     * Loopback, port 2746 (Argo Server's), tokens required, 8 workflows at once, 16 MiB bodies, 60 s idle, cron
+     * workflows checked every second.
+     */
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 2746, true, false, 8, 16L << 20, Duration.ofSeconds(60), null);
+        return new ServerConfig("127.0.0.1", 2746, true, false, 8, 16L << 20, Duration.ofSeconds(60), null,
+                Duration.ofSeconds(1));
     }
 
     /** The defaults, then the file (if any), then the environment. */
@@ -71,27 +87,33 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
 
     public ServerConfig withAddress(String value) {
         return new ServerConfig(value, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl);
+                requestTimeout, storeUrl, cronTick);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(address, value, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl);
+                requestTimeout, storeUrl, cronTick);
     }
 
     public ServerConfig withAuth(boolean required, boolean insecure) {
         return new ServerConfig(address, port, required, insecure, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl);
+                requestTimeout, storeUrl, cronTick);
     }
 
     public ServerConfig withLimits(int running, long requestBytes, Duration timeout) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, running, requestBytes, timeout,
-                storeUrl);
+                storeUrl, cronTick);
     }
 
     public ServerConfig withStoreUrl(String value) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, value);
+                requestTimeout, value, cronTick);
+    }
+
+    /** Checks cron workflows every {@code tick}; {@link Duration#ZERO} turns scheduling off. */
+    public ServerConfig withCronTick(Duration tick) {
+        return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
+                requestTimeout, storeUrl, tick);
     }
 
     private ServerConfig withFile(Path file) {
@@ -138,6 +160,17 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
         if (!store.isMissingNode()) {
             checkKeys(where, "store.", store, STORE_KEYS);
             c = c.withStoreUrl(store.path("url").asText(null));
+        }
+        JsonNode cron = root.path("cron");
+        if (!cron.isMissingNode()) {
+            checkKeys(where, "cron.", cron, CRON_KEYS);
+            if (cron.has("enabled") && !cron.get("enabled").isBoolean()) {
+                throw new ConfigException(where + ": cron.enabled must be true or false, not '"
+                        + cron.get("enabled").asText() + "'");
+            }
+            Duration tick = cron.has("tickSeconds") ? Duration.ofSeconds(positive(where, "cron.tickSeconds",
+                    cron.get("tickSeconds"))) : c.cronEnabled() ? c.cronTick : Duration.ofSeconds(1);
+            c = c.withCronTick(cron.path("enabled").asBoolean(true) ? tick : Duration.ZERO);
         }
         return c;
     }
@@ -188,6 +221,14 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
             throw new ConfigException(file + ": " + key + " must be a whole number, not '" + value.asText() + "'");
         }
         return value.asInt();
+    }
+
+    private static int positive(String file, String key, JsonNode value) {
+        int n = integer(file, key, value);
+        if (n < 1) {
+            throw new ConfigException(file + ": " + key + " must be at least 1, was " + n);
+        }
+        return n;
     }
 
     private static void checkKeys(String file, String prefix, JsonNode node, Set<String> known) {

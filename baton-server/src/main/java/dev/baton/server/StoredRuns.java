@@ -72,6 +72,9 @@ public final class StoredRuns {
         labels.put("workflows.argoproj.io/phase", record.phase());
         labels.put("workflows.argoproj.io/completed", Boolean.toString(record.finished()));
         metadata.put("labels", labels);
+        if (context.workflow().metadata() != null && context.workflow().metadata().annotations() != null) {
+            metadata.put("annotations", context.workflow().metadata().annotations());
+        }
         workflow.put("metadata", metadata);
         Map<String, Object> status = record.statusJson() == null || record.statusJson().isBlank()
                 ? new LinkedHashMap<>() : JSON.readValue(record.statusJson(), LinkedHashMap.class);

@@ -33,12 +33,13 @@ class ServerConfigTest {
                 auth: {mode: none, insecureNoAuth: true}
                 limits: {maxRunningWorkflows: 3, maxRequestBytes: 2048, requestTimeoutSeconds: 5}
                 store: {url: "jdbc:postgresql://db/baton"}
+                cron: {tickSeconds: 5}
                 """);
 
         ServerConfig c = ServerConfig.load(file, Map.of("BATON_SERVER_PORT", "9090"));
 
         assertThat(c).isEqualTo(new ServerConfig("0.0.0.0", 9090, false, true, 3, 2048, Duration.ofSeconds(5),
-                "jdbc:postgresql://db/baton"));
+                "jdbc:postgresql://db/baton", Duration.ofSeconds(5)));
         c.checkExposure();
     }
 
@@ -52,8 +53,19 @@ class ServerConfigTest {
                 .hasMessageContaining("limits.maxRunningWorkflows");
         assertThatThrownBy(() -> ServerConfig.load(badMode, Map.of())).hasMessageContaining("auth.mode");
         assertThatThrownBy(() -> ServerConfig.load(badPort, Map.of())).hasMessageContaining("port");
+        Path badTick = Files.writeString(dir.resolve("d.yaml"), "cron: {tickSeconds: 0}\n");
+        assertThatThrownBy(() -> ServerConfig.load(badTick, Map.of())).hasMessageContaining("cron.tickSeconds");
         assertThatThrownBy(() -> ServerConfig.load(null, Map.of("BATON_SERVER_MAX_RUNNING", "0")))
                 .hasMessageContaining("maxRunningWorkflows");
+    }
+
+    @Test
+    void cronSchedulingIsOnByDefaultAndCanBeTurnedOff() throws Exception {
+        Path off = Files.writeString(dir.resolve("off.yaml"), "cron: {enabled: false}\n");
+
+        assertThat(ServerConfig.load(null, Map.of()).cronEnabled()).isTrue();
+        assertThat(ServerConfig.load(null, Map.of()).cronTick()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ServerConfig.load(off, Map.of()).cronEnabled()).isFalse();
     }
 
     @Test

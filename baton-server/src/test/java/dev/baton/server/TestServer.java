@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -22,14 +23,21 @@ final class TestServer implements AutoCloseable {
     final Path home;
     final TestStores stores;
     final ServerConfig config;
+    final Clock cronClock;
     BatonServer server;
     String token;
 
     TestServer(Path home, TestStores stores, ServerConfig config) throws IOException {
+        this(home, stores, config, Clock.systemUTC());
+    }
+
+    /** A server whose cron workflows are scheduled by {@code cronClock}. */
+    TestServer(Path home, TestStores stores, ServerConfig config, Clock cronClock) throws IOException {
         this.home = home;
         this.stores = stores;
         this.config = config;
-        this.server = BatonServer.start(config, home, stores.open(home));
+        this.cronClock = cronClock;
+        this.server = BatonServer.start(config, home, stores.open(home), cronClock);
     }
 
     /** Without authentication, 1 MiB bodies, on any free port. */
@@ -41,7 +49,7 @@ final class TestServer implements AutoCloseable {
     /** Stops the server and starts a new one on the same home and store. */
     void restart() throws IOException {
         server.close();
-        server = BatonServer.start(config, home, stores.open(home));
+        server = BatonServer.start(config, home, stores.open(home), cronClock);
     }
 
     /** A response: status, content type and body. */

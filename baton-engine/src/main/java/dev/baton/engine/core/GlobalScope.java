@@ -14,6 +14,7 @@ import java.util.Map;
 
 /** Builds the {@code workflow.*} variables every template can use. */
 final class GlobalScope {
+    private static final String SCHEDULED_TIME = "workflows.argoproj.io/scheduled-time";
     private static final String STRFTIME_CHARS = "aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ";
 
     private GlobalScope() {
@@ -36,6 +37,10 @@ final class GlobalScope {
         ObjectMeta meta = context.workflow().metadata();
         putMap(scope, "workflow.labels", meta == null ? null : meta.labels());
         putMap(scope, "workflow.annotations", meta == null ? null : meta.annotations());
+        if (meta != null && meta.annotations() != null && meta.annotations().containsKey(SCHEDULED_TIME)) {
+            // a cron workflow's run: Argo reads workflow.scheduledTime from this annotation
+            scope.put("workflow.scheduledTime", meta.annotations().get(SCHEDULED_TIME));
+        }
         return scope;
     }
 

@@ -1,31 +1,44 @@
 package dev.baton.server.http;
 
+import dev.baton.cron.core.CronRules;
+import dev.baton.cron.schedule.CronSpecException;
 import dev.baton.model.spec.CronWorkflow;
+import dev.baton.model.spec.Manifest;
 import dev.baton.server.auth.Action;
+import dev.baton.server.runs.WorkflowSubmission;
 import dev.baton.spi.store.CronRecord;
 import dev.baton.spi.store.Store;
+import dev.baton.template.Problem;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Argo Server's CronWorkflow endpoints: storage and CRUD, suspend and resume. Starting runs on schedule is the
- * job of a {@code CronService} (see {@code BatonServer}); without one, cron workflows are kept but never fire.
+ * Argo Server's CronWorkflow endpoints: CRUD (a cron workflow whose schedules, time zone, policies or workflow spec
+ * are wrong is refused with every problem), suspend and resume, and the scheduling status. Starting runs on
+ * schedule is the job of the {@code CronService} that {@code BatonServer} starts.
  */
 public final class CronRoutes {
     private final Store store;
     private final RequestBodies bodies;
     private final Clock clock;
+    private final ZoneId defaultZone;
 
-    public CronRoutes(Store store, RequestBodies bodies, Clock clock) {
+    /**
+     * @param clock       gives a new cron workflow its creation time, from which its first run is counted
+     * @param defaultZone the zone of schedules that name none, as the scheduler uses it
+     */
+    public CronRoutes(Store store, RequestBodies bodies, Clock clock, ZoneId defaultZone) {
         this.store = store;
         this.bodies = bodies;
         this.clock = clock;
+        this.defaultZone = defaultZone;
     }
 
     public void register(Api api) {
@@ -42,7 +55,7 @@ public final class CronRoutes {
     private void create(Context ctx) throws IOException {
         String ns = ctx.pathParam("ns");
         ManifestBodies.Checked checked = ManifestBodies.read(ctx, bodies, store, ns, "cronWorkflow", "CronWorkflow",
-                null, null);
+                null, null, this::schedulingProblems);
         if (store.crons().get(ns, checked.name()).isPresent()) {
             throw ApiError.conflict("CronWorkflow '" + checked.name() + "' already exists in namespace " + ns
                     + "; update it with PUT");
@@ -54,7 +67,7 @@ public final class CronRoutes {
     private void update(Context ctx) throws IOException {
         CronRecord existing = find(ctx);
         ManifestBodies.Checked checked = ManifestBodies.read(ctx, bodies, store, existing.namespace(),
-                "cronWorkflow", "CronWorkflow", null, null);
+                "cronWorkflow", "CronWorkflow", null, null, this::schedulingProblems);
         if (!checked.name().equals(existing.name())) {
             throw ApiError.badRequest("metadata.name '" + checked.name() + "' does not match the path's '"
                     + existing.name() + "'");
@@ -93,12 +106,33 @@ public final class CronRoutes {
                 + "' in namespace " + ns));
     }
 
+    /** What keeps the scheduler from scheduling this cron workflow, each problem with its field. */
+    private List<Problem> schedulingProblems(Manifest manifest) {
+        try {
+            CronRules.of((CronWorkflow) manifest, defaultZone);
+            return List.of();
+        } catch (CronSpecException e) {
+            List<Problem> problems = new ArrayList<>();
+            for (String problem : e.problems()) {
+                int colon = problem.indexOf(": ");
+                problems.add(colon > 0
+                        ? new Problem(WorkflowSubmission.BODY, problem.substring(0, colon), 0, 0,
+                                problem.substring(colon + 2))
+                        : Problem.inFile(WorkflowSubmission.BODY, problem));
+            }
+            return problems;
+        }
+    }
+
     private static boolean suspended(ManifestBodies.Checked checked) {
         CronWorkflow cron = (CronWorkflow) checked.manifest();
         return cron.spec() != null && Boolean.TRUE.equals(cron.spec().suspend());
     }
 
-    /** The stored document with {@code spec.suspend} and {@code status.lastScheduledTime} as stored. */
+    /**
+     * The stored document with {@code spec.suspend} as stored and the scheduler's status as Argo shows it:
+     * {@code lastScheduledTime}, {@code active} runs, {@code succeeded} and {@code failed} counts, {@code phase}.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(CronRecord c) throws IOException {
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -114,6 +148,14 @@ public final class CronRoutes {
         if (c.lastScheduledTime() != null) {
             status.put("lastScheduledTime", c.lastScheduledTime().toString());
         }
+        List<Map<String, Object>> active = new ArrayList<>();
+        for (String run : c.status().active()) {
+            active.add(Map.of("kind", "Workflow", "namespace", c.namespace(), "name", run));
+        }
+        status.put("active", active);
+        status.put("succeeded", c.status().succeeded());
+        status.put("failed", c.status().failed());
+        status.put("phase", c.status().stopped() ? "Stopped" : "Active");
         tree.put("status", status);
         return tree;
     }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a template or cron workflow from a request — {@code {"template": {...}}} (or another wrapper key) as
@@ -31,6 +32,16 @@ final class ManifestBodies {
 
     static Checked read(Context ctx, RequestBodies bodies, Store store, String namespace, String wrapper,
                         String kind, TemplateKind replacing, String replacedName) throws IOException {
+        return read(ctx, bodies, store, namespace, wrapper, kind, replacing, replacedName, manifest -> List.of());
+    }
+
+    /**
+     * As above, with {@code moreChecks} run on the bound document too (e.g. a cron workflow's scheduling fields), so
+     * that the 400 lists its problems beside the validator's.
+     */
+    static Checked read(Context ctx, RequestBodies bodies, Store store, String namespace, String wrapper,
+                        String kind, TemplateKind replacing, String replacedName,
+                        Function<Manifest, List<Problem>> moreChecks) throws IOException {
         RequestBodies.Body body = bodies.read(ctx);
         String yaml;
         if (body.format() == RequestBodies.Format.JSON) {
@@ -47,14 +58,17 @@ final class ManifestBodies {
         texts.add(new WorkflowFiles.Text(WorkflowSubmission.BODY, yaml));
         texts.addAll(StoredLibrary.texts(store, namespace, replacing, replacedName));
         LoadResult loaded = WorkflowFiles.loadTexts(texts, List.of(), Map.of());
-        List<Problem> problems = loaded.problems().stream()
-                .filter(p -> p.file().equals(WorkflowSubmission.BODY)).toList();
-        if (!problems.isEmpty()) {
-            throw WorkflowRoutes.invalid(problems);
-        }
+        List<Problem> problems = new ArrayList<>(loaded.problems().stream()
+                .filter(p -> p.file().equals(WorkflowSubmission.BODY)).toList());
         List<Manifest> mine = loaded.documents().stream()
                 .filter(d -> d.file().toString().equals(WorkflowSubmission.BODY)).map(LoadedDocument::manifest)
                 .toList();
+        if (mine.size() == 1 && mine.getFirst().kind().equals(kind)) {
+            problems.addAll(moreChecks.apply(mine.getFirst()));
+        }
+        if (!problems.isEmpty()) {
+            throw WorkflowRoutes.invalid(problems);
+        }
         if (mine.size() != 1 || !mine.getFirst().kind().equals(kind)) {
             throw ApiError.badRequest("expected one " + kind + " document, got "
                     + mine.stream().map(Manifest::kind).toList());
