@@ -168,6 +168,12 @@ public final class NodeState {
         this.finishedAt = now;
     }
 
+    /** Puts back the times of a node that a retry kept from the first run. */
+    void restoreTimes(Instant started, Instant finished) {
+        this.startedAt = started;
+        this.finishedAt = finished;
+    }
+
     void message(String newMessage) {
         this.message = newMessage;
     }

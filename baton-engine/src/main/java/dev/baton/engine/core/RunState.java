@@ -26,14 +26,14 @@ public final class RunState {
     private RootProgress root;
     private final Map<String, Effect> outstanding = new LinkedHashMap<>();
     private final java.util.Set<NodeState> changed = new java.util.LinkedHashSet<>();
-    private final LifecycleHooks lifecycleHooks = new LifecycleHooks();
+    private LifecycleHooks lifecycleHooks = new LifecycleHooks();
     private final Map<String, java.util.function.Consumer<Tick>> memoLookups = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> lockWaits = new HashMap<>();
     private final Map<String, java.util.Set<String>> heldLocks = new java.util.TreeMap<>();
     private final Map<String, String> globalOutputParameters = new LinkedHashMap<>();
     private final Map<String, ArtifactRef> globalOutputArtifacts = new LinkedHashMap<>();
-    private final Scope globals;
-    private final Gate workflowGate;
+    private Scope globals;
+    private Gate workflowGate;
     private WorkflowPhase phase = WorkflowPhase.Pending;
     private String message;
     private Instant startedAt;
@@ -179,6 +179,47 @@ public final class RunState {
     void begin(Instant now) {
         phase = WorkflowPhase.Running;
         startedAt = now;
+    }
+
+    /**
+     * Forgets everything the run did, back to a run that was never started, so that a retry can schedule it again;
+     * the start time is kept.
+     */
+    void reopen() {
+        Instant firstStart = startedAt;
+        nodes.clear();
+        nodesByName.clear();
+        idsByName.clear();
+        usedIds.clear();
+        waiters.clear();
+        runningLeaves.clear();
+        timers.clear();
+        root = null;
+        outstanding.clear();
+        lifecycleHooks = new LifecycleHooks();
+        memoLookups.clear();
+        lockWaits.clear();
+        heldLocks.clear();
+        globalOutputParameters.clear();
+        globalOutputArtifacts.clear();
+        globals = GlobalScope.of(context);
+        workflowGate = Gate.of(context.spec().parallelism());
+        phase = WorkflowPhase.Pending;
+        message = null;
+        finishedAt = null;
+        shuttingDown = false;
+        stopMessage = null;
+        suspended = Boolean.TRUE.equals(context.spec().suspend());
+        heldLaunches.clear();
+        changed.clear();
+        startedAt = firstStart;
+    }
+
+    /** Puts back the start time of a run that was reopened and started again. */
+    void restoreStart(Instant firstStart) {
+        if (firstStart != null) {
+            startedAt = firstStart;
+        }
     }
 
     void end(Instant now, WorkflowPhase finalPhase, String finalMessage) {

@@ -123,6 +123,10 @@ final class RunScenario {
         return apply(new RunEvent.ResumeRequested());
     }
 
+    RunScenario retry() {
+        return apply(new RunEvent.RetryRequested());
+    }
+
     /** The driver reports that a step it was asked to cancel has ended (killed). */
     RunScenario killed(Effect.LaunchStep launch) {
         return apply(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
