@@ -190,6 +190,11 @@ public final class NodeState {
         this.exitCode = value;
     }
 
+    /** Numbers this node's next attempt after those of an earlier run of the same node (a retried run). */
+    void continueAttemptsFrom(int earlier) {
+        attempts = Math.max(attempts, earlier);
+    }
+
     int nextAttempt() {
         return attempts++;
     }

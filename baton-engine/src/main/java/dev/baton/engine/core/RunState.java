@@ -42,6 +42,7 @@ public final class RunState {
     private String stopMessage;
     private boolean suspended;
     private final java.util.List<java.util.function.Consumer<Tick>> heldLaunches = new java.util.ArrayList<>();
+    private final Map<String, Integer> attemptsBeforeRetry = new HashMap<>();
 
     public RunState(RunContext context) {
         this.context = context;
@@ -183,10 +184,14 @@ public final class RunState {
 
     /**
      * Forgets everything the run did, back to a run that was never started, so that a retry can schedule it again;
-     * the start time is kept.
+     * the start time is kept, and so are the nodes' attempt counts: a step launched again gets a new attempt number,
+     * never confused with what its earlier attempts left.
      */
     void reopen() {
         Instant firstStart = startedAt;
+        for (NodeState node : nodes.values()) {
+            attemptsBeforeRetry.merge(node.name(), node.attempts(), Math::max);
+        }
         nodes.clear();
         nodesByName.clear();
         idsByName.clear();
@@ -229,6 +234,10 @@ public final class RunState {
     }
 
     void add(NodeState node, Frame waiter) {
+        Integer before = attemptsBeforeRetry.get(node.name());
+        if (before != null) {
+            node.continueAttemptsFrom(before);
+        }
         nodes.put(node.id(), node);
         nodesByName.put(node.name(), node);
         if (waiter != null) {

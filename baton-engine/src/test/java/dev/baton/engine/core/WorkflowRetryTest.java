@@ -55,6 +55,7 @@ class WorkflowRetryTest {
         assertThat(s.state().startedAt()).isEqualTo(firstStart);
         assertThat(s.running()).as("A is not run again; B runs again").containsExactly("wf.B");
         assertThat(s.launchOf("wf.B").step().template().kind().toString()).contains("[echo, made]");
+        assertThat(s.launchOf("wf.B").attempt()).as("numbered after the failed attempt").isEqualTo(1);
         assertThat(s.phaseOf("A")).isEqualTo(NodePhase.Succeeded);
         assertThat(s.node("A").outputParameters()).containsEntry("out", "made");
         assertThat(s.node("A").finishedAt()).as("A keeps its times").isEqualTo(aFinished);

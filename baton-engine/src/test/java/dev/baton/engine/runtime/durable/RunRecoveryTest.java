@@ -148,7 +148,10 @@ class RunRecoveryTest {
         assertThat(lease).as("a finished run can be taken again to retry it").isPresent();
         StoreJournal retrying = journal.resuming(lease.get());
         List<Effect> retried = apply(state, retrying, new RunEvent.RetryRequested(), t0.plusSeconds(10));
-        assertThat(retried).containsExactly(b);
+        Effect.LaunchStep again = (Effect.LaunchStep) retried.getFirst();
+        assertThat(retried).hasSize(1);
+        assertThat(again.nodeId()).isEqualTo(b.nodeId());
+        assertThat(again.attempt()).as("a new attempt, never confused with the failed one").isEqualTo(1);
         RunRecord record = store.runs().find("default", "wf").orElseThrow();
         assertThat(record.phase()).isEqualTo("Running");
         assertThat(record.finishedAt()).isNull();
@@ -162,9 +165,9 @@ class RunRecoveryTest {
         assertThat(restored.nodeByName("wf[0].a").result()).isEqualTo("hi");
         assertThat(restored.nodeByName("wf[0].a").finishedAt()).isEqualTo(t0.plusSeconds(2));
         assertThat(restored.nodeByName("wf[1].b").phase()).isEqualTo(NodePhase.Pending);
-        assertThat(restored.outstanding()).containsExactly(b);
+        assertThat(restored.outstanding()).containsExactly(again);
 
-        scheduler.apply(restored, new RunEvent.StepFinished(b.nodeId(), 0, RunEvent.StepReport.exited(0, "", Map.of())),
+        scheduler.apply(restored, new RunEvent.StepFinished(b.nodeId(), 1, RunEvent.StepReport.exited(0, "", Map.of())),
                 t0.plusSeconds(12));
         assertThat(restored.phase()).isEqualTo(WorkflowPhase.Succeeded);
     }
