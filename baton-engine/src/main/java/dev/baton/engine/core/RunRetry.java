@@ -25,6 +25,7 @@ final class RunRetry {
     private final Scheduler scheduler;
     private final RunState state;
     private final Instant now;
+    /** The first run's nodes by id; a node keeps its id when it is created again, as ids derive from names. */
     private final Map<String, NodeState> firstRun = new HashMap<>();
     private final Set<String> kept;
     private final Deque<RunEvent> answers = new ArrayDeque<>();
@@ -35,9 +36,9 @@ final class RunRetry {
         this.state = state;
         this.now = now;
         for (NodeState node : state.nodes()) {
-            firstRun.put(node.name(), node);
+            firstRun.put(node.id(), node);
         }
-        this.kept = keptNames(state);
+        this.kept = keptIds(state);
     }
 
     /** Retries the run when it ended Failed or Error; any other run is left as it is, with nothing to do. */
@@ -57,8 +58,8 @@ final class RunRetry {
             sort(scheduler.apply(state, answers.pollFirst(), now));
         }
         for (NodeState node : state.nodes()) {
-            NodeState first = firstRun.get(node.name());
-            if (kept.contains(node.name()) && first != null && node.isFulfilled()) {
+            NodeState first = firstRun.get(node.id());
+            if (kept.contains(node.id()) && first != null && node.isFulfilled()) {
                 node.restoreTimes(first.startedAt(), first.finishedAt());
             }
         }
@@ -72,7 +73,7 @@ final class RunRetry {
                 case Effect.LaunchStep launch when isKept(launch.nodeId()) -> {
                     answers.add(new RunEvent.StepStarted(launch.nodeId(), launch.attempt()));
                     answers.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
-                            reportOf(firstRun.get(state.node(launch.nodeId()).name()))));
+                            reportOf(firstRun.get(launch.nodeId()))));
                 }
                 case Effect.ScheduleTimer timer when isKept(timer.nodeId()) && !isRunDeadline(timer) ->
                         answers.add(new RunEvent.TimerFired(timer.nodeId(), timer.purpose()));
@@ -108,9 +109,9 @@ final class RunRetry {
         return timer.nodeId().equals(state.runName()) && Scheduler.DEADLINE.equals(timer.purpose());
     }
 
+    /** Whether the node is kept; asked also before the node exists again (a lock is taken before its node). */
     private boolean isKept(String nodeId) {
-        NodeState node = state.node(nodeId);
-        return node != null && kept.contains(node.name());
+        return kept.contains(nodeId);
     }
 
     /** How a kept step ended in the first run, told again to the scheduler. */
@@ -124,11 +125,11 @@ final class RunRetry {
     }
 
     /**
-     * Names of the nodes not to run again: the Succeeded ones and everything inside them (the nodes of a Succeeded
+     * Ids of the nodes not to run again: the Succeeded ones and everything inside them (the nodes of a Succeeded
      * DAG or steps template, the attempts of a Succeeded retry node), except the exit handler's nodes,
      * which run again after the retried run as they did after the first one.
      */
-    private static Set<String> keptNames(RunState state) {
+    private static Set<String> keptIds(RunState state) {
         Map<String, String> containers = new HashMap<>();
         for (NodeState node : state.nodes()) {
             if (node.boundaryId() != null) {
@@ -148,7 +149,7 @@ final class RunRetry {
             }
             for (NodeState at = node; at != null; at = state.node(containers.get(at.id()))) {
                 if (at.phase() == NodePhase.Succeeded) {
-                    kept.add(node.name());
+                    kept.add(node.id());
                     break;
                 }
             }

@@ -107,6 +107,17 @@ final class RunScenario {
         return this;
     }
 
+    /** Grants every lock asked for so far. */
+    RunScenario grantLocks() {
+        for (Effect e : List.copyOf(effects)) {
+            if (e instanceof Effect.AcquireLock acquire) {
+                effects.remove(e);
+                apply(new RunEvent.LockAcquired(acquire.holder(), acquire.lock()));
+            }
+        }
+        return this;
+    }
+
     RunScenario cancel(String message) {
         return apply(new RunEvent.CancelRequested(message));
     }

@@ -199,4 +199,42 @@ class WorkflowRetryTest {
         assertThat(s.running()).containsExactly("wf.B");
         assertThat(s.launchOrder()).containsExactly("wf.A", "wf.B");
     }
+
+    @Test
+    void keptNodesAskForNoLockAndDoNotWaitForAResumeAgain() {
+        RunScenario s = RunScenario.of("""
+                apiVersion: argoproj.io/v1alpha1
+                kind: Workflow
+                metadata: {name: wf}
+                spec:
+                  entrypoint: main
+                  templates:
+                  - name: main
+                    steps:
+                    - - {name: approve, template: approval}
+                    - - {name: locked, template: locked}
+                    - - {name: last, template: work}
+                  - name: approval
+                    suspend: {}
+                  - name: locked
+                    synchronization: {mutex: {name: only-one}}
+                    container: {image: busybox, command: [echo, hi]}
+                  - name: work
+                    container: {image: busybox, command: [echo, hi]}
+                """).start();
+        s.resume().grantLocks().succeed("wf[1].locked").fail("wf[2].last", 1);
+        assertThat(s.phase()).isEqualTo(WorkflowPhase.Failed);
+        int effectsBefore = s.effects().size();
+
+        s.retry();
+
+        assertThat(s.running()).containsExactly("wf[2].last");
+        assertThat(s.effects().subList(effectsBefore, s.effects().size()))
+                .as("only the failed step is launched; the kept step takes no lock").hasSize(1)
+                .allMatch(e -> e instanceof Effect.LaunchStep);
+        assertThat(s.phaseOf("approve")).isEqualTo(NodePhase.Succeeded);
+        assertThat(s.state().heldLocks().getOrDefault("only-one", java.util.Set.of())).isEmpty();
+        s.succeed("wf[2].last");
+        assertThat(s.phase()).isEqualTo(WorkflowPhase.Succeeded);
+    }
 }
