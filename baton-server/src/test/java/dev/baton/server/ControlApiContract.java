@@ -3,6 +3,8 @@ package dev.baton.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,14 +180,66 @@ abstract class ControlApiContract extends ApiSuite {
     }
 
     @Test
-    void retryIsRefusedPlainly() throws Exception {
+    void retryRunsTheFailedStepAgainKeepsTheSucceededOneAndTheRunsName() throws Exception {
+        Path marks = Files.createTempDirectory(Files.createDirectories(Path.of("/var/tmp")), "baton-retry-");
+        try {
+            server.postYaml("/api/v1/workflows/default", """
+                    apiVersion: argoproj.io/v1alpha1
+                    kind: Workflow
+                    metadata: {name: flaky}
+                    spec:
+                      entrypoint: main
+                      templates:
+                      - name: main
+                        steps:
+                        - - {name: first, template: first}
+                        - - {name: second, template: second}
+                      - name: first
+                        script: {image: alpine, command: [sh], source: "echo once >> %1$s/first; echo made"}
+                      - name: second
+                        script:
+                          image: alpine
+                          command: [sh]
+                          source: "if [ -e %1$s/tried ]; then echo fine; else touch %1$s/tried; exit 4; fi"
+                    """.formatted(marks));
+            JsonNode failed = server.awaitFinished("default", "flaky");
+            assertThat(phase(failed)).isEqualTo("Failed");
+            String uid = failed.path("metadata").path("uid").asText();
+
+            TestServer.Response retried = server.put("/api/v1/workflows/default/flaky/retry");
+
+            assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+            assertThat(phase(retried.json())).isEqualTo("Running");
+            assertThat(phase(server.get("/api/v1/workflows/default/flaky").json())).isNotEqualTo("Failed");
+            JsonNode done = server.awaitFinished("default", "flaky");
+            assertThat(phase(done)).isEqualTo("Succeeded");
+            assertThat(done.path("metadata").path("uid").asText()).isEqualTo(uid);
+            assertThat(Files.readAllLines(marks.resolve("first"))).as("the first step ran once").containsExactly("once");
+            List<String> phases = new ArrayList<>();
+            done.path("status").path("nodes").forEach(n -> phases.add(n.path("displayName").asText() + ":"
+                    + n.path("phase").asText()));
+            assertThat(phases).contains("first:Succeeded", "second:Succeeded");
+            server.put("/api/v1/workflows/default/flaky/retry").problem(409);
+        } finally {
+            try (var files = Files.walk(marks)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void retryIsRefusedForARunThatDidNotFailAndForOptionsThatReRunSucceededNodes() throws Exception {
         server.postYaml("/api/v1/workflows/default", Workflows.script("fails", "exit 3"));
         assertThat(phase(server.awaitFinished("default", "fails"))).isEqualTo("Failed");
         server.postYaml("/api/v1/workflows/default", Workflows.suspend("fine", "0", "a"));
         server.awaitFinished("default", "fine");
 
         server.put("/api/v1/workflows/default/fine/retry").problem(409);
-        server.put("/api/v1/workflows/default/fails/retry").problem(501);
-        server.put("/api/v1/workflows/default/absent/terminate").problem(404);
+        server.postJsonAs("PUT", "/api/v1/workflows/default/fails/retry", Map.of("restartSuccessful", true))
+                .problem(400);
+        server.postJsonAs("PUT", "/api/v1/workflows/default/fails/retry",
+                Map.of("nodeFieldSelector", "displayName=main")).problem(400);
+        assertThat(phase(server.get("/api/v1/workflows/default/fails").json())).isEqualTo("Failed");
+        server.put("/api/v1/workflows/default/absent/retry").problem(404);
     }
 }

@@ -168,6 +168,12 @@ public final class NodeState {
         this.finishedAt = now;
     }
 
+    /** Puts back the times of a node that a retry kept from the first run. */
+    void restoreTimes(Instant started, Instant finished) {
+        this.startedAt = started;
+        this.finishedAt = finished;
+    }
+
     void message(String newMessage) {
         this.message = newMessage;
     }
@@ -182,6 +188,11 @@ public final class NodeState {
 
     void exitCode(String value) {
         this.exitCode = value;
+    }
+
+    /** Numbers this node's next attempt after those of an earlier run of the same node (a retried run). */
+    void continueAttemptsFrom(int earlier) {
+        attempts = Math.max(attempts, earlier);
     }
 
     int nextAttempt() {

@@ -55,6 +55,14 @@ public sealed interface RunEvent {
     }
 
     /**
+     * Somebody asked a finished Failed or Error run to run again (Argo's {@code retry}): Succeeded nodes and what
+     * they produced are kept, failed nodes and the nodes around them run again with a fresh retry budget, and the
+     * exit handler runs again. Any other run ignores it.
+     */
+    record RetryRequested() implements RunEvent {
+    }
+
+    /**
      * What became of a leaf step.
      *
      * @param exitCode         the main process's exit status, or null when it never ran

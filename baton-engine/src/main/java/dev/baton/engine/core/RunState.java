@@ -26,14 +26,14 @@ public final class RunState {
     private RootProgress root;
     private final Map<String, Effect> outstanding = new LinkedHashMap<>();
     private final java.util.Set<NodeState> changed = new java.util.LinkedHashSet<>();
-    private final LifecycleHooks lifecycleHooks = new LifecycleHooks();
+    private LifecycleHooks lifecycleHooks = new LifecycleHooks();
     private final Map<String, java.util.function.Consumer<Tick>> memoLookups = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> lockWaits = new HashMap<>();
     private final Map<String, java.util.Set<String>> heldLocks = new java.util.TreeMap<>();
     private final Map<String, String> globalOutputParameters = new LinkedHashMap<>();
     private final Map<String, ArtifactRef> globalOutputArtifacts = new LinkedHashMap<>();
-    private final Scope globals;
-    private final Gate workflowGate;
+    private Scope globals;
+    private Gate workflowGate;
     private WorkflowPhase phase = WorkflowPhase.Pending;
     private String message;
     private Instant startedAt;
@@ -42,6 +42,7 @@ public final class RunState {
     private String stopMessage;
     private boolean suspended;
     private final java.util.List<java.util.function.Consumer<Tick>> heldLaunches = new java.util.ArrayList<>();
+    private final Map<String, Integer> attemptsBeforeRetry = new HashMap<>();
 
     public RunState(RunContext context) {
         this.context = context;
@@ -181,6 +182,51 @@ public final class RunState {
         startedAt = now;
     }
 
+    /**
+     * Forgets everything the run did, back to a run that was never started, so that a retry can schedule it again;
+     * the start time is kept, and so are the nodes' attempt counts: a step launched again gets a new attempt number,
+     * never confused with what its earlier attempts left.
+     */
+    void reopen() {
+        Instant firstStart = startedAt;
+        for (NodeState node : nodes.values()) {
+            attemptsBeforeRetry.merge(node.name(), node.attempts(), Math::max);
+        }
+        nodes.clear();
+        nodesByName.clear();
+        idsByName.clear();
+        usedIds.clear();
+        waiters.clear();
+        runningLeaves.clear();
+        timers.clear();
+        root = null;
+        outstanding.clear();
+        lifecycleHooks = new LifecycleHooks();
+        memoLookups.clear();
+        lockWaits.clear();
+        heldLocks.clear();
+        globalOutputParameters.clear();
+        globalOutputArtifacts.clear();
+        globals = GlobalScope.of(context);
+        workflowGate = Gate.of(context.spec().parallelism());
+        phase = WorkflowPhase.Pending;
+        message = null;
+        finishedAt = null;
+        shuttingDown = false;
+        stopMessage = null;
+        suspended = Boolean.TRUE.equals(context.spec().suspend());
+        heldLaunches.clear();
+        changed.clear();
+        startedAt = firstStart;
+    }
+
+    /** Puts back the start time of a run that was reopened and started again. */
+    void restoreStart(Instant firstStart) {
+        if (firstStart != null) {
+            startedAt = firstStart;
+        }
+    }
+
     void end(Instant now, WorkflowPhase finalPhase, String finalMessage) {
         phase = finalPhase;
         message = finalMessage;
@@ -188,6 +234,10 @@ public final class RunState {
     }
 
     void add(NodeState node, Frame waiter) {
+        Integer before = attemptsBeforeRetry.get(node.name());
+        if (before != null) {
+            node.continueAttemptsFrom(before);
+        }
         nodes.put(node.id(), node);
         nodesByName.put(node.name(), node);
         if (waiter != null) {

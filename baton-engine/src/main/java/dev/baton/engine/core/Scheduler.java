@@ -14,9 +14,12 @@ import java.util.function.Consumer;
  * forward and returns the effects to carry out. No I/O, no clock, no threads.
  */
 public final class Scheduler {
-    private static final String DEADLINE = "deadline";
+    static final String DEADLINE = "deadline";
 
     public Decision apply(RunState state, RunEvent event, Instant now) {
+        if (event instanceof RunEvent.RetryRequested) {
+            return RunRetry.retry(this, state, now);
+        }
         Tick tick = new Tick(state, now);
         if (state.phase().isFinished() && !(event instanceof RunEvent.StepFinished)) {
             return new Decision(state, tick.effects());
@@ -50,6 +53,7 @@ public final class Scheduler {
             }
             case RunEvent.CancelRequested cancel -> terminate(tick, cancel.message(), cancel.message());
             case RunEvent.StopRequested stop -> stop(tick, stop.message());
+            case RunEvent.RetryRequested retry -> throw new IllegalStateException("a retry rebuilds the run first");
             case RunEvent.SuspendRequested suspend -> state.suspend();
             case RunEvent.ResumeRequested resume -> {
                 SuspendProgress.resumeAll(tick);

@@ -107,6 +107,17 @@ final class RunScenario {
         return this;
     }
 
+    /** Grants every lock asked for so far. */
+    RunScenario grantLocks() {
+        for (Effect e : List.copyOf(effects)) {
+            if (e instanceof Effect.AcquireLock acquire) {
+                effects.remove(e);
+                apply(new RunEvent.LockAcquired(acquire.holder(), acquire.lock()));
+            }
+        }
+        return this;
+    }
+
     RunScenario cancel(String message) {
         return apply(new RunEvent.CancelRequested(message));
     }
@@ -121,6 +132,10 @@ final class RunScenario {
 
     RunScenario resume() {
         return apply(new RunEvent.ResumeRequested());
+    }
+
+    RunScenario retry() {
+        return apply(new RunEvent.RetryRequested());
     }
 
     /** The driver reports that a step it was asked to cancel has ended (killed). */

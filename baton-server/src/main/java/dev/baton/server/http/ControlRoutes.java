@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * Argo's control operations on a workflow: stop, terminate, suspend, resume (of the workflow and its suspended
- * nodes) and resubmit. Retrying a failed one answers 501 until the engine supports it.
+ * nodes), retry of a failed one, and resubmit.
  */
 public final class ControlRoutes {
     static final String STOPPED = "Stopped with strategy 'Stop'";
@@ -46,15 +46,7 @@ public final class ControlRoutes {
         api.put(base + "terminate", Action.WRITE, ctx -> control(ctx, "terminate", loop -> loop.cancel(TERMINATED)));
         api.put(base + "resume", Action.WRITE, ctx -> control(ctx, "resume", RunLoop::resumeSuspended));
         api.put(base + "suspend", Action.WRITE, ctx -> control(ctx, "suspend", RunLoop::suspend));
-        api.put(base + "retry", Action.WRITE, ctx -> {
-            RunRecord run = workflows.find(ctx);
-            if (!run.finished() || !(run.phase().equals("Failed") || run.phase().equals("Error"))) {
-                throw ApiError.conflict("only a finished Failed or Error workflow can be retried; '" + run.name()
-                        + "' is " + run.phase());
-            }
-            throw ApiError.notImplemented("retry is not supported yet: resubmit runs the workflow again from "
-                    + "its stored spec");
-        });
+        api.put(base + "retry", Action.WRITE, this::retry);
         api.put(base + "resubmit", Action.WRITE, this::resubmit);
     }
 
@@ -69,6 +61,32 @@ public final class ControlRoutes {
                     + " it there");
         }
         ctx.json(StoredRuns.workflow(store, run));
+    }
+
+    /**
+     * Runs a finished Failed or Error workflow again under its own name: Succeeded nodes are kept with their outputs,
+     * failed ones run again. Argo's options to re-run Succeeded nodes are refused.
+     */
+    private void retry(Context ctx) throws IOException {
+        RunRecord run = workflows.find(ctx);
+        if (ctx.req().getContentLengthLong() > 0) {
+            JsonNode body = WorkflowRoutes.parseJson(bodies.read(ctx).text());
+            if (body.path("restartSuccessful").asBoolean(false)) {
+                throw ApiError.badRequest("retry with restartSuccessful: true is not supported; Succeeded nodes are "
+                        + "always kept (resubmit runs the whole workflow again)");
+            }
+            if (!body.path("nodeFieldSelector").asText("").isEmpty()) {
+                throw ApiError.badRequest("retry with a nodeFieldSelector is not supported; Succeeded nodes are "
+                        + "always kept (resubmit runs the whole workflow again)");
+            }
+        }
+        if (!run.finished() || !(run.phase().equals("Failed") || run.phase().equals("Error"))) {
+            throw ApiError.conflict("only a finished Failed or Error workflow can be retried; '" + run.name()
+                    + "' is " + run.phase());
+        }
+        RunState reopened = executor.retry(run).orElseThrow(() -> ApiError.conflict("workflow '" + run.name()
+                + "' is held by another engine; retry it there"));
+        ctx.json(WorkflowView.of(reopened));
     }
 
     /** A new run from the stored spec, with parameter overrides ({@code "parameters": ["name=value"]}). */

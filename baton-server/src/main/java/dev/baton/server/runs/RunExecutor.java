@@ -1,7 +1,10 @@
 package dev.baton.server.runs;
 
+import dev.baton.engine.core.RunEvent;
 import dev.baton.engine.core.RunState;
+import dev.baton.engine.core.Scheduler;
 import dev.baton.engine.runtime.LocalLockService;
+import dev.baton.engine.runtime.RunJournal;
 import dev.baton.engine.runtime.RunListener;
 import dev.baton.engine.runtime.RunLoop;
 import dev.baton.engine.runtime.StepCollection;
@@ -22,6 +25,7 @@ import dev.baton.spi.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +140,32 @@ public final class RunExecutor implements AutoCloseable {
             }
             return false;
         }
+    }
+
+    /**
+     * Retries a finished Failed or Error run (Argo's {@code retry}): under the run's lease the retry is recorded in
+     * its log, which reopens it as Running with its Succeeded nodes kept, and the run is queued to execute again,
+     * its failed steps starting anew. Empty when another engine holds the run's lease.
+     */
+    public Optional<RunState> retry(RunRecord record) {
+        Optional<Lease> lease = store.leases().acquire(record.uid(), owner, LEASE, clock.instant());
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        StoreJournal journal = new StoreJournal(store, owner, clock, LEASE).resuming(lease.get());
+        RunState state = RunRecovery.restore(store, record);
+        try {
+            Instant now = clock.instant();
+            RunEvent retry = new RunEvent.RetryRequested();
+            new Scheduler().apply(state, retry, now);
+            journal.record(state, List.of(new RunJournal.TimedEvent(retry, now)), state.takeChanged());
+        } finally {
+            journal.end(state);
+        }
+        if (!state.phase().isFinished()) {
+            enqueue(record.uid());
+        }
+        return Optional.of(state);
     }
 
     /** Whether the run waits for a slot in this server. */

@@ -33,6 +33,7 @@ public final class EventCodec {
             case "StopRequested" -> RunEvent.StopRequested.class;
             case "SuspendRequested" -> RunEvent.SuspendRequested.class;
             case "ResumeRequested" -> RunEvent.ResumeRequested.class;
+            case "RetryRequested" -> RunEvent.RetryRequested.class;
             case "MemoLookedUp" -> RunEvent.MemoLookedUp.class;
             case "LockAcquired" -> RunEvent.LockAcquired.class;
             default -> throw new IllegalArgumentException("unknown event type '" + type + "' in the run log");

@@ -128,4 +128,47 @@ class RunRecoveryTest {
         List<Effect> resumed = scheduler.apply(restored, new RunEvent.ResumeRequested(), t0.plusSeconds(3)).effects();
         assertThat(resumed).anyMatch(e -> e instanceof Effect.LaunchStep l && l.step().nodeName().equals("wf[1].b"));
     }
+
+    @Test
+    void aRetriedRunIsRebuiltByReplayWithItsKeptNodesAndTheRelaunchedStepOutstanding() {
+        RunState state = newRun();
+        StoreJournal journal = new StoreJournal(store, "engine-1", clock, Duration.ofMinutes(1));
+        journal.begin(state);
+        Effect.LaunchStep a = (Effect.LaunchStep) apply(state, journal, new RunEvent.RunStarted(), t0).getFirst();
+        List<Effect> afterA = apply(state, journal, new RunEvent.StepFinished(a.nodeId(), 0,
+                RunEvent.StepReport.exited(0, "hi\n", Map.of())), t0.plusSeconds(2));
+        Effect.LaunchStep b = (Effect.LaunchStep) afterA.stream().filter(e -> e instanceof Effect.LaunchStep)
+                .findFirst().orElseThrow();
+        apply(state, journal, new RunEvent.StepFinished(b.nodeId(), 0, RunEvent.StepReport.exited(3, "", Map.of())),
+                t0.plusSeconds(3));
+        assertThat(state.phase()).isEqualTo(WorkflowPhase.Failed);
+        journal.end(state);
+
+        var lease = store.leases().acquire("uid-1", "engine-1", Duration.ofMinutes(1), t0.plusSeconds(10));
+        assertThat(lease).as("a finished run can be taken again to retry it").isPresent();
+        StoreJournal retrying = journal.resuming(lease.get());
+        List<Effect> retried = apply(state, retrying, new RunEvent.RetryRequested(), t0.plusSeconds(10));
+        Effect.LaunchStep again = (Effect.LaunchStep) retried.getFirst();
+        assertThat(retried).hasSize(1);
+        assertThat(again.nodeId()).isEqualTo(b.nodeId());
+        assertThat(again.attempt()).as("a new attempt, never confused with the failed one").isEqualTo(1);
+        RunRecord record = store.runs().find("default", "wf").orElseThrow();
+        assertThat(record.phase()).isEqualTo("Running");
+        assertThat(record.finishedAt()).isNull();
+        assertThat(store.log().nodes("uid-1")).extracting(n -> n.displayName() + ":" + n.phase())
+                .contains("a:Succeeded", "c:Skipped", "b:Pending");
+
+        RunState restored = RunRecovery.restore(store, record);
+        assertThat(restored.phase()).isEqualTo(WorkflowPhase.Running);
+        assertThat(restored.startedAt()).isEqualTo(t0);
+        assertThat(restored.nodeByName("wf[0].a").phase()).isEqualTo(NodePhase.Succeeded);
+        assertThat(restored.nodeByName("wf[0].a").result()).isEqualTo("hi");
+        assertThat(restored.nodeByName("wf[0].a").finishedAt()).isEqualTo(t0.plusSeconds(2));
+        assertThat(restored.nodeByName("wf[1].b").phase()).isEqualTo(NodePhase.Pending);
+        assertThat(restored.outstanding()).containsExactly(again);
+
+        scheduler.apply(restored, new RunEvent.StepFinished(b.nodeId(), 1, RunEvent.StepReport.exited(0, "", Map.of())),
+                t0.plusSeconds(12));
+        assertThat(restored.phase()).isEqualTo(WorkflowPhase.Succeeded);
+    }
 }
