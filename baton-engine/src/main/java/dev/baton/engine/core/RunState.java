@@ -25,7 +25,7 @@ public final class RunState {
     private final Map<String, java.util.function.Consumer<Tick>> timers = new HashMap<>();
     private RootProgress root;
     private final Map<String, Effect> outstanding = new LinkedHashMap<>();
-    private final java.util.Set<NodeState> changed = new java.util.LinkedHashSet<>();
+    private java.util.Set<NodeState> changed = new java.util.LinkedHashSet<>();
     private LifecycleHooks lifecycleHooks = new LifecycleHooks();
     private final Map<String, java.util.function.Consumer<Tick>> memoLookups = new HashMap<>();
     private final Map<String, java.util.function.Consumer<Tick>> lockWaits = new HashMap<>();
@@ -294,8 +294,12 @@ public final class RunState {
 
     /** Nodes created or changed since the last call (for incremental persistence). */
     public java.util.List<NodeState> takeChanged() {
+        if (changed.isEmpty()) {
+            return java.util.List.of();
+        }
         java.util.List<NodeState> nodes = java.util.List.copyOf(changed);
-        changed.clear();
+        // a fresh set, not clear(): clearing costs the capacity the set once grew to (a whole fan-out), every batch
+        changed = new java.util.LinkedHashSet<>();
         return nodes;
     }
 
