@@ -17,6 +17,9 @@ public final class RequestBodies {
     }
 
     /** The two document formats the API reads. */
+    /** How much of a refused body is read before answering; beyond it the connection is simply closed. */
+    private static final long DRAINED = 64L * 1024 * 1024;
+
     public enum Format { JSON, YAML }
 
     /** A body as text with its format. */
@@ -27,16 +30,16 @@ public final class RequestBodies {
     public Body read(Context ctx) throws IOException {
         Format format = format(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > maxBytes) {
+                throw tooLarge(in);
+            }
             byte[] buffer = new byte[64 * 1024];
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + (long) n > maxBytes) {
-                    throw tooLarge();
+                    throw tooLarge(in);
                 }
                 out.write(buffer, 0, n);
             }
@@ -45,6 +48,20 @@ public final class RequestBodies {
             throw ApiError.badRequest("the request has no body");
         }
         return new Body(format, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The 413, after reading (and dropping) what the client is still sending, up to {@link #DRAINED}: a client that
+     * is cut off in the middle of its upload sees a broken connection instead of the answer.
+     */
+    private ApiError tooLarge(InputStream rest) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long drained = 0;
+        int n;
+        while (drained < DRAINED && (n = rest.read(buffer)) > 0) {
+            drained += n;
+        }
+        return tooLarge();
     }
 
     private ApiError tooLarge() {
