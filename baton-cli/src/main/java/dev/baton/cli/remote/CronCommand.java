@@ -2,7 +2,6 @@ package dev.baton.cli.remote;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,18 +21,9 @@ public final class CronCommand implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    /** Options every template command takes. */
-    static class Common {
-        @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The namespace.")
-        String namespace;
-
-        @Mixin
-        RemoteOptions remote;
-    }
-
     /** {@code baton cron create FILE}. */
     @Command(name = "create", description = "Creates the CronWorkflow of FILE on the server.")
-    static final class Create extends Common implements Callable<Integer> {
+    static final class Create extends StoredObjectOptions implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "A file with a CronWorkflow document.")
         Path file;
 
@@ -48,7 +38,7 @@ public final class CronCommand implements Runnable {
 
     /** {@code baton cron list}. */
     @Command(name = "list", description = "Lists the CronWorkflows of a namespace.")
-    static final class List extends Common implements Callable<Integer> {
+    static final class List extends StoredObjectOptions implements Callable<Integer> {
         @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "json or yaml instead of a table.")
         String output;
 
@@ -60,7 +50,7 @@ public final class CronCommand implements Runnable {
 
     /** {@code baton cron get NAME}. */
     @Command(name = "get", description = "Prints a CronWorkflow (yaml unless -o json).")
-    static final class Get extends Common implements Callable<Integer> {
+    static final class Get extends StoredObjectOptions implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The cron workflow's name.")
         String name;
 
@@ -75,7 +65,7 @@ public final class CronCommand implements Runnable {
 
     /** {@code baton cron delete NAME}. */
     @Command(name = "delete", description = "Deletes a CronWorkflow.")
-    static final class Delete extends Common implements Callable<Integer> {
+    static final class Delete extends StoredObjectOptions implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The cron workflow's name.")
         String name;
 
@@ -87,7 +77,7 @@ public final class CronCommand implements Runnable {
 
     /** {@code baton cron suspend NAME}: no more runs are started until resumed. */
     @Command(name = "suspend", description = "Stops a CronWorkflow from starting runs until resumed.")
-    static final class Suspend extends Common implements Callable<Integer> {
+    static final class Suspend extends StoredObjectOptions implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The cron workflow's name.")
         String name;
 
@@ -99,7 +89,7 @@ public final class CronCommand implements Runnable {
 
     /** {@code baton cron resume NAME}. */
     @Command(name = "resume", description = "Lets a suspended CronWorkflow start runs again.")
-    static final class Resume extends Common implements Callable<Integer> {
+    static final class Resume extends StoredObjectOptions implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The cron workflow's name.")
         String name;
 
