@@ -14,11 +14,11 @@ import dev.baton.engine.runtime.RunLoop;
 import dev.baton.engine.runtime.StepCollection;
 import dev.baton.engine.runtime.value.ValueLimits;
 import dev.baton.engine.runtime.StepPreparation;
+import dev.baton.engine.runtime.WorkLayout;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
 import dev.baton.engine.runtime.artifact.repository.RunRepository;
 import dev.baton.model.spec.WorkflowSpec;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -77,16 +77,8 @@ final class Engine {
                     maxParallelSteps == null ? RunLoop.defaultParallelSteps() : maxParallelSteps);
             Interrupts.onInterrupt(() -> loop.cancel("Stopped by user (interrupt)"));
             RunState state = work.on(loop);
-            removeEmptyWorkDirectory(state.runName());
+            new WorkLayout(home.resolve("work")).removeIfEmpty(state.context().namespace(), state.context().uid());
             return state;
-        }
-    }
-
-    private void removeEmptyWorkDirectory(String runName) {
-        try {
-            java.nio.file.Files.deleteIfExists(home.resolve("work").resolve(runName));
-        } catch (IOException e) {
-            // Not empty (work areas kept with --keep-work): leave it.
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.cli.remote;
 
+import dev.baton.cli.NamespaceArgument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ public final class ControlCommands {
         @Parameters(paramLabel = "RUN", description = "The run's name.")
         String name;
 
-        @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The run's namespace.")
+        @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The run's namespace.")
         String namespace;
 
         @Mixin

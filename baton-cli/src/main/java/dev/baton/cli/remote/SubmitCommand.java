@@ -1,5 +1,6 @@
 package dev.baton.cli.remote;
 
+import dev.baton.cli.NamespaceArgument;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ public final class SubmitCommand implements Callable<Integer> {
             description = "Prints the server's Workflow (the final one with --wait) as json or yaml.")
     String output;
 
-    @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The namespace to run in.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The namespace to run in.")
     String namespace;
 
     @Mixin

@@ -1,5 +1,6 @@
 package dev.baton.cli.remote;
 
+import dev.baton.cli.NamespaceArgument;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ public final class WatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run's name.")
     String name;
 
-    @Option(names = {"-n", "--namespace"}, defaultValue = "default", description = "The run's namespace.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The run's namespace.")
     String namespace;
 
     @Mixin

@@ -1,5 +1,6 @@
 package dev.baton.engine.core;
 
+import dev.baton.model.naming.ObjectNames;
 import dev.baton.model.spec.Arguments;
 import dev.baton.model.spec.ParameterSpec;
 import dev.baton.model.spec.Workflow;
@@ -16,14 +17,15 @@ public final class RunContexts {
     }
 
     /**
-     * @param nameSuffix appended to {@code generateName} when the workflow has no name (5 random characters)
+     * @param nameSuffix appended to {@code generateName} (cut to 58 characters, as Kubernetes does) when the
+     *                   workflow has no name (5 random characters)
      * @param uid        a unique id for the run
      */
     public static RunContext of(Workflow workflow, TemplateLibrary library, Instant now, String nameSuffix, String uid) {
         String name = workflow.metadata() != null && workflow.metadata().name() != null
                 ? workflow.metadata().name()
-                : (workflow.metadata() != null && workflow.metadata().generateName() != null
-                ? workflow.metadata().generateName() : "workflow-") + nameSuffix;
+                : ObjectNames.generated(workflow.metadata() != null && workflow.metadata().generateName() != null
+                ? workflow.metadata().generateName() : "workflow-", nameSuffix);
         return restore(workflow, library, now, name, uid);
     }
 

@@ -222,12 +222,13 @@ public final class RunLoop {
      * whether it ran; one that never started is started now, exactly once, from a fresh work area.
      */
     private void reattach(RunState state, Effect.LaunchStep launch) {
-        AttemptId id = new AttemptId(state.runName(), launch.nodeId(), launch.attempt());
+        RunKey run = RunKey.of(state.context());
+        AttemptId id = new AttemptId(run.uid(), launch.nodeId(), launch.attempt());
         attempts.put(launch.nodeId(), id);
         workers.execute(() -> {
             StepPreparation.Prepared prepared;
             try {
-                prepared = preparation.describe(id, launch.step());
+                prepared = preparation.describe(run, id, launch.step());
             } catch (Exception e) {
                 events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
                         RunEvent.StepReport.failed(StepPreparation.describe(e))));
@@ -241,7 +242,7 @@ public final class RunLoop {
             if (!driver.reattach(prepared.launch(), listenerFor(launch, prepared, false))) {
                 // Whatever an interrupted preparation left is replaced.
                 WorkAreas.delete(prepared.workArea());
-                start(id, launch);
+                start(run, id, launch);
             }
         });
     }
@@ -266,13 +267,15 @@ public final class RunLoop {
     }
 
     private void launch(RunState state, Effect.LaunchStep launch) {
-        AttemptId id = new AttemptId(state.runName(), launch.nodeId(), launch.attempt());
+        RunKey run = RunKey.of(state.context());
+        // keyed by uid: the driver tells attempts apart by this id, and two runs may share a name
+        AttemptId id = new AttemptId(run.uid(), launch.nodeId(), launch.attempt());
         attempts.put(launch.nodeId(), id);
-        workers.execute(() -> start(id, launch));
+        workers.execute(() -> start(run, id, launch));
     }
 
     /** Prepares the attempt's work area and starts it, once a step slot is free; on a worker thread. */
-    private void start(AttemptId id, Effect.LaunchStep launch) {
+    private void start(RunKey run, AttemptId id, Effect.LaunchStep launch) {
         try {
             stepSlots.acquire();
         } catch (InterruptedException e) {
@@ -281,7 +284,7 @@ public final class RunLoop {
         }
         StepPreparation.Prepared prepared;
         try {
-            prepared = preparation.prepare(id, launch.step());
+            prepared = preparation.prepare(run, id, launch.step());
         } catch (Exception e) {
             stepSlots.release();
             events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),

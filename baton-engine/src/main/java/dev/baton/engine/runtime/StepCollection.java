@@ -98,8 +98,10 @@ public final class StepCollection {
             }
             String key = step.podName() + "/" + a.name() + ".tgz";
             ArtifactRef ref = artifacts.store(file, key);
-            String exported = artifacts.repository().export(a, ref, file, Map.of("workflow.name",
-                    prepared.launch().attempt().run(), "pod.name", step.podName()), prepared.workArea().resolve("export"));
+            Map<String, String> variables = new LinkedHashMap<>(prepared.run().keyVariables());
+            variables.put("pod.name", step.podName());
+            String exported = artifacts.repository().export(a, ref, file, variables,
+                    prepared.workArea().resolve("export"));
             stored.put(a.name(), exported == null ? ref
                     : new ArtifactRef(ref.digest(), ref.size(), ref.directory(), exported));
         }

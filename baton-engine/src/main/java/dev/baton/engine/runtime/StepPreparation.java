@@ -16,6 +16,7 @@ import dev.baton.model.spec.TemplateKind;
 import dev.baton.model.spec.TemplateSpec;
 import dev.baton.spi.driver.AttemptId;
 import dev.baton.spi.driver.StepLaunch;
+import dev.baton.spi.file.ContainedPath;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,30 +39,34 @@ public final class StepPreparation {
     private static final String PARAMETER_FILES = "parameters";
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
-    private final Path workRoot;
+    private final WorkLayout layout;
     private final ArtifactFiles artifacts;
     private final ExpandedText values;
 
     public StepPreparation(Path workRoot, ArtifactFiles artifacts) {
-        this.workRoot = workRoot;
+        this.layout = new WorkLayout(workRoot);
         this.artifacts = artifacts;
         this.values = new ExpandedText(artifacts.store());
     }
 
-    /** A launch ready for the driver, or why the step cannot start. */
-    public record Prepared(StepLaunch launch, Path workArea, String failure) {
+    /** A launch ready for the driver, or why the step cannot start; {@code run} is the run it belongs to. */
+    public record Prepared(StepLaunch launch, Path workArea, String failure, RunKey run) {
+        static Prepared failed(String failure, RunKey run) {
+            return new Prepared(null, null, failure, run);
+        }
     }
 
-    public Prepared prepare(AttemptId id, ResolvedStep step) throws IOException {
-        return build(id, step, true);
+    /** @param id the attempt, whose {@code run} is the run's uid */
+    public Prepared prepare(RunKey run, AttemptId id, ResolvedStep step) throws IOException {
+        return build(run, id, step, true);
     }
 
     /** The launch of an attempt that already ran or runs (after a restart): nothing is placed on disk. */
-    public Prepared describe(AttemptId id, ResolvedStep step) throws IOException {
-        return build(id, step, false);
+    public Prepared describe(RunKey run, AttemptId id, ResolvedStep step) throws IOException {
+        return build(run, id, step, false);
     }
 
-    private Prepared build(AttemptId id, ResolvedStep step, boolean placeInputs) throws IOException {
+    private Prepared build(RunKey run, AttemptId id, ResolvedStep step, boolean placeInputs) throws IOException {
         TemplateSpec template = step.template();
         ContainerSpec container;
         String script = null;
@@ -72,16 +77,16 @@ public final class StepPreparation {
                 script = s.source() == null || s.source().isEmpty() ? null : s.source();
             }
             case null, default -> {
-                return new Prepared(null, null, "the host driver cannot run this template kind");
+                return Prepared.failed("the host driver cannot run this template kind", run);
             }
         }
         if (container == null) {
-            return new Prepared(null, null, "template '" + template.name() + "' has no container");
+            return Prepared.failed("template '" + template.name() + "' has no container", run);
         }
         if (placeInputs && artifacts.repository().unavailable() != null) {
-            return new Prepared(null, null, artifacts.repository().unavailable());
+            return Prepared.failed(artifacts.repository().unavailable(), run);
         }
-        Path workArea = workRoot.resolve(id.run()).resolve(id.node() + "-" + id.attempt());
+        Path workArea = layout.attemptDirectory(run.namespace(), run.uid(), id.node(), id.attempt());
         List<StepLaunch.InputFile> inputs = new ArrayList<>();
         if (placeInputs) {
             Files.createDirectories(workArea);
@@ -89,7 +94,7 @@ public final class StepPreparation {
                 String failure = placeInput(input, step.inputArtifacts().get(input.name()), workArea, inputs);
                 if (failure != null) {
                     WorkAreas.delete(workArea);
-                    return new Prepared(null, null, failure);
+                    return Prepared.failed(failure, run);
                 }
             }
         }
@@ -118,7 +123,7 @@ public final class StepPreparation {
             if (placeInputs) {
                 WorkAreas.delete(workArea);
             }
-            return new Prepared(null, null, tooLong);
+            return Prepared.failed(tooLong, run);
         }
         // A script holding a large value is written out from the artifact store, never built in memory.
         Path scriptFile = StoredValue.occursIn(script)
@@ -126,7 +131,7 @@ public final class StepPreparation {
         StepLaunch launch = new StepLaunch(id, step.nodeName(), container.image(), container.commandOrEmpty(),
                 container.argsOrEmpty(), env, container.workingDir(), scriptFile == null ? script : null, inputs,
                 outputs, step.deadline(), workArea, scriptFile, parameterFiles(step, workArea, placeInputs));
-        return new Prepared(launch, workArea, null);
+        return new Prepared(launch, workArea, null, run);
     }
 
     /** One file per input parameter holding its value, which the driver shows the step. */
@@ -134,7 +139,7 @@ public final class StepPreparation {
         Map<String, Path> files = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : step.inputParameters().entrySet()) {
             if (p.getValue() != null && FILE_NAME.matcher(p.getKey()).matches()) {
-                Path file = workArea.resolve(PARAMETER_FILES).resolve(p.getKey());
+                Path file = ContainedPath.resolve(workArea, PARAMETER_FILES, p.getKey());
                 files.put(p.getKey(), writeValues(p.getValue(), file, write));
             }
         }
@@ -154,7 +159,7 @@ public final class StepPreparation {
         if (input.path() == null) {
             return null;
         }
-        Path staged = workArea.resolve("inputs").resolve(input.name());
+        Path staged = ContainedPath.resolve(workArea, "inputs", input.name());
         Files.createDirectories(staged.getParent());
         if (ref != null) {
             inputs.add(new StepLaunch.InputFile(artifacts.materialise(ref, staged, input.mode(), input.subPath()),

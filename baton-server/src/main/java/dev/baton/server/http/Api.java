@@ -55,6 +55,7 @@ public final class Api {
     private void add(Method method, String path, Action action, Handler handler) {
         routes.add(new Route(method, path, action));
         Handler guarded = ctx -> {
+            PathNames.check(ctx.pathParamMap());
             guard.check(ctx, action, ctx.pathParamMap().get("ns"));
             handler.handle(ctx);
         };

@@ -1,6 +1,7 @@
 package dev.baton.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.engine.runtime.WorkLayout;
 import dev.baton.server.auth.Action;
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.spi.store.NodeRow;
@@ -31,12 +32,12 @@ public final class LogRoutes {
     private static final long POLL_MILLIS = 200;
     private final Store store;
     private final ArtifactStore artifacts;
-    private final Path workRoot;
+    private final WorkLayout work;
 
     public LogRoutes(Store store, ArtifactStore artifacts, Path workRoot) {
         this.store = store;
         this.artifacts = artifacts;
-        this.workRoot = workRoot;
+        this.work = new WorkLayout(workRoot);
     }
 
     public void register(Api api) {
@@ -76,7 +77,7 @@ public final class LogRoutes {
         long[] sent = new long[STREAMS.length];
         NodeRow current = pod;
         while (current.finishedAt() == null) {
-            Path area = workArea(run.name(), pod.nodeId());
+            Path area = workArea(run, pod.nodeId());
             for (int i = 0; i < STREAMS.length; i++) {
                 if (area != null) {
                     sent[i] += emitFile(area.resolve(STREAMS[i] + ".log"), sent[i], pod, out);
@@ -105,15 +106,16 @@ public final class LogRoutes {
         }
     }
 
-    /** The running attempt's work area: {@code work/RUN/NODE-ATTEMPT}, the highest attempt. */
-    private Path workArea(String runName, String nodeId) throws IOException {
-        Path runDir = workRoot.resolve(runName);
+    /** The running attempt's work area ({@link WorkLayout}), the highest attempt. */
+    private Path workArea(RunRecord run, String nodeId) throws IOException {
+        Path runDir = work.runDirectory(run.namespace(), run.uid());
         if (!Files.isDirectory(runDir)) {
             return null;
         }
         Path best = null;
         int bestAttempt = -1;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(runDir, nodeId + "-*")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(runDir,
+                p -> p.getFileName().toString().startsWith(nodeId + "-"))) {
             for (Path p : entries) {
                 String rest = p.getFileName().toString().substring(nodeId.length() + 1);
                 if (rest.chars().allMatch(Character::isDigit) && !rest.isEmpty()
@@ -129,13 +131,16 @@ public final class LogRoutes {
     /** Sends the complete lines written after {@code offset}; returns how many bytes they took. */
     private static long emitFile(Path file, long offset, NodeRow pod, OutputStream out) throws IOException {
         byte[] bytes;
-        try (var channel = Files.newByteChannel(file)) {
+        // a step must not make the server read another file through a link in its work area
+        try (var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() <= offset) {
                 return 0;
             }
             channel.position(offset);
             bytes = java.nio.channels.Channels.newInputStream(channel).readAllBytes();
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (java.nio.file.FileSystemException e) {
+            // not there yet, or a link (refused)
             return 0;
         }
         return emitLines(bytes, false, pod, out);

@@ -31,6 +31,7 @@ public final class Validator {
 
     public static List<Problem> validate(Manifest manifest, TemplateLibrary library) {
         List<Problem> problems = new ArrayList<>();
+        MetadataCheck.check(manifest, problems);
         switch (manifest) {
             case Workflow w -> spec(w.spec(), "spec", true, library, problems);
             case WorkflowTemplate t -> spec(t.spec(), "spec", false, library, problems);
