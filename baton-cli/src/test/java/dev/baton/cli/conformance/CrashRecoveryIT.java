@@ -102,14 +102,29 @@ class CrashRecoveryIT {
         assertThat(killedMidRun).as("kills that landed while the run was unfinished").isGreaterThanOrEqualTo(TRIALS / 2);
     }
 
-    /** Waits until the run's first step has a work area: the run is recorded by then. */
+    /** Waits until the run's first step has a work area ({@code work/<namespace>/<uid>}): the run is recorded by then. */
     private void awaitFirstStep(String name, Process run) throws Exception {
-        Path work = home.resolve("work").resolve(name);
+        Path work = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(work) && run.isAlive() && System.nanoTime() < deadline) {
+        while ((work == null || !Files.exists(work)) && run.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
+            if (work == null) {
+                work = uid(name).map(uid -> home.resolve("work").resolve("default").resolve(uid)).orElse(null);
+            }
         }
+        assertThat(work).as("the run was recorded (see %s)", home.resolve("engine.log")).isNotNull();
         assertThat(work).as("the run started a step (see %s)", home.resolve("engine.log")).exists();
+    }
+
+    private java.util.Optional<String> uid(String name) {
+        if (!Files.exists(home.resolve("baton.db"))) {
+            return java.util.Optional.empty();
+        }
+        try (Store store = JdbcStore.sqlite(home.resolve("baton.db"))) {
+            return store.runs().find("default", name).map(RunRecord::uid);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The end of what every engine of the test printed, to explain a failure. */

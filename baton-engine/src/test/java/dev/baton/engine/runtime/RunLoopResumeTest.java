@@ -106,7 +106,7 @@ class RunLoopResumeTest {
             public void record(RunState state, List<TimedEvent> events, List<NodeState> changed) {
                 for (TimedEvent timed : events) {
                     if (timed.event() instanceof RunEvent.StepFinished finished) {
-                        Path area = work.resolve("wf").resolve(finished.nodeId() + "-" + finished.attempt());
+                        Path area = work.resolve("default").resolve("uid-1").resolve(finished.nodeId() + "-" + finished.attempt());
                         presentWhenRecorded.add(Files.isDirectory(area) + "");
                     }
                 }
@@ -120,7 +120,7 @@ class RunLoopResumeTest {
         loop(driver).journal(journal).resume(launchedA());
 
         assertThat(presentWhenRecorded).containsExactly("true", "true");
-        try (var left = Files.list(work.resolve("wf"))) {
+        try (var left = Files.list(work.resolve("default").resolve("uid-1"))) {
             assertThat(left.toList()).as("removed once recorded").isEmpty();
         }
     }

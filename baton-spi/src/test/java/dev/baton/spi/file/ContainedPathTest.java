@@ -1,0 +1,76 @@
+package dev.baton.spi.file;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContainedPathTest {
+    @TempDir
+    Path temp;
+    Path base;
+    Path sentinel;
+
+    @BeforeEach
+    void layOut() throws IOException {
+        base = Files.createDirectories(temp.resolve("home/work"));
+        sentinel = Files.createDirectories(temp.resolve("home/victim"));
+        Files.writeString(sentinel.resolve("keep.txt"), "keep");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"..", ".", "", "../victim", "../../x", "a/b", "/etc", "a\\b", "a\u0000b", "a\nb",
+            "tab\there"})
+    void aSegmentThatIsNotOnePlainNameIsRefused(String hostile) {
+        assertThatThrownBy(() -> ContainedPath.resolve(base, "ns", hostile))
+                .isInstanceOf(UnsafePathException.class)
+                .hasMessageStartingWith("refused path")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\u0000"));
+        assertThat(sentinel.resolve("keep.txt")).hasContent("keep");
+    }
+
+    @Test
+    void aNameLongerThanAFileSystemTakesIsRefusedWithAShortMessage() {
+        assertThatThrownBy(() -> ContainedPath.resolve(base, "x".repeat(10_000)))
+                .isInstanceOf(UnsafePathException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(100));
+    }
+
+    @Test
+    void aNullSegmentIsRefused() {
+        assertThatThrownBy(() -> ContainedPath.resolve(base, (String) null)).isInstanceOf(UnsafePathException.class);
+    }
+
+    @Test
+    void plainNamesAreJoinedUnderTheBase() throws IOException {
+        Path path = ContainedPath.resolve(base, "team-a", "0b9c-uid", "node-1-0");
+
+        assertThat(path).isEqualTo(base.toAbsolutePath().resolve("team-a/0b9c-uid/node-1-0"));
+        assertThat(ContainedPath.resolve(base, "..hidden", "a.b"))
+                .isEqualTo(base.toAbsolutePath().resolve("..hidden/a.b"));
+    }
+
+    @Test
+    void aSymbolicLinkOnTheWayIsNotFollowed() throws IOException {
+        Files.createSymbolicLink(base.resolve("ns"), sentinel);
+
+        assertThatThrownBy(() -> ContainedPath.resolve(base, "ns", "keep.txt"))
+                .isInstanceOf(UnsafePathException.class)
+                .hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void theBaseItselfMayBeALink() throws IOException {
+        Path linked = Files.createSymbolicLink(temp.resolve("linked-home"), base);
+
+        assertThat(ContainedPath.resolve(linked, "ns", "uid")).isEqualTo(linked.toAbsolutePath().resolve("ns/uid"));
+    }
+}
