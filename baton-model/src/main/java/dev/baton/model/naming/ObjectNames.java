@@ -43,10 +43,11 @@ public final class ObjectNames {
     /** A namespace: a DNS-1123 label. */
     public static Optional<String> namespaceProblem(String namespace) {
         if (namespace.isEmpty()) {
-            return Optional.of("the namespace is empty");
+            return Optional.of("invalid namespace '': the namespace is empty");
         }
         if (namespace.length() > LABEL_MAX) {
-            return Optional.of("namespace " + quoted(namespace) + " is longer than " + LABEL_MAX + " characters");
+            return Optional.of("invalid namespace " + quoted(namespace) + ": must not be more than " + LABEL_MAX
+                    + " characters long (currently " + namespace.length() + ")");
         }
         if (!LABEL.matcher(namespace).matches()) {
             return Optional.of("invalid namespace " + quoted(namespace) + ": a namespace must consist of lower case"
