@@ -143,6 +143,37 @@ abstract class CronApiContract {
     }
 
     @Test
+    void aRunNameTakenBeforehandIsReportedAndLeavesNothingRunning() throws Exception {
+        String taken = runName("taken", 0);
+        for (String ns : List.of("default", "team-b")) {
+            TestServer.Response squatter = server.postYaml("/api/v1/workflows/" + ns,
+                    Workflows.suspend(taken, "0", "squatter"));
+            assertThat(squatter.status()).as(squatter.body()).isEqualTo(200);
+            assertThat(phase(server.awaitFinished(ns, taken))).isEqualTo("Succeeded");
+        }
+        create(cron("taken", "", ECHO_TIME));
+
+        clock.set(firstDue.plusSeconds(2));
+        List<CronOutcome> outcomes = server.server.cron().orElseThrow().tick();
+
+        assertThat(outcomes).singleElement().isInstanceOfSatisfying(CronOutcome.Failed.class,
+                failed -> assertThat(failed.message()).contains("'" + taken + "' already exists"));
+        assertThat(runsOf("taken")).isEmpty();
+        JsonNode squatter = server.get(RUNS + "/" + taken).json();
+        assertThat(squatter.path("metadata").path("labels").path("team").asText()).isEqualTo("squatter");
+        // the status written before the refused submission names the run until the next tick finds it is not its own
+        tick();
+        assertThat(server.get(CRONS + "/taken").json().path("status").path("active")).isEmpty();
+
+        tickAt(1);
+        String next = runName("taken", 1);
+        assertThat(runsOf("taken")).containsExactly(next);
+        assertThat(phase(server.awaitFinished("default", next))).isEqualTo("Succeeded");
+        tick();
+        assertThat(server.get(CRONS + "/taken").json().path("status").path("active")).isEmpty();
+    }
+
+    @Test
     void forbidSkipsTheTimesThatComeWhileARunIsActive() throws Exception {
         create(cron("forbid", "concurrencyPolicy: Forbid", WAIT));
 
