@@ -16,8 +16,8 @@ public final class RepositoryKeys {
     }
 
     /**
-     * Renders a {@code keyFormat} with the variables Baton knows for an output ({@code workflow.name} and
-     * {@code pod.name}).
+     * Renders a {@code keyFormat} with the variables Baton knows for an output ({@code workflow.name},
+     * {@code workflow.namespace}, {@code workflow.uid} and {@code pod.name}).
      *
      * @throws IllegalArgumentException naming a tag that is not one of them
      */
