@@ -13,6 +13,8 @@ import dev.baton.engine.runtime.artifact.repository.Secrets;
 import dev.baton.model.spec.WorkflowSpec;
 
 import java.io.IOException;
+import dev.baton.spi.file.ContainedPath;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,9 +41,9 @@ final class ArtifactRepositories {
             return new RunRepository.Missing("spec.artifactRepositoryRef.configMap: '" + configMap
                     + "' is not a valid name");
         }
-        Path file = home.resolve(configMap + ".yaml");
         RepositoryConfig config;
         try {
+            Path file = ContainedPath.resolve(home, configMap + ".yaml");
             config = Files.isRegularFile(file) ? read(file, home) : null;
         } catch (IOException | IllegalArgumentException e) {
             return new RunRepository.Missing("artifact repositories: " + e.getMessage());

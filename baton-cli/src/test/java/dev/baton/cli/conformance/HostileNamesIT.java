@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,25 +52,35 @@ class HostileNamesIT {
 
     @Test
     void hostileNamesAreRefusedByRunAndLintAndNothingIsMade() throws Exception {
+        List<String> files = new ArrayList<>();
         for (String field : List.of("name", "generateName", "namespace")) {
-            for (String hostile : HOSTILE) {
-                Path file = Files.writeString(temp.resolve("hostile.yaml"),
+            for (int i = 0; i < HOSTILE.size(); i++) {
+                String hostile = HOSTILE.get(i);
+                Path file = Files.writeString(temp.resolve(field + "-" + i + ".yaml"),
                         workflow(field + ": \"" + hostile + "\""));
+                files.add(file.toString());
+                // every name through run for metadata.name; a few for the other fields (each run is a JVM start)
+                if (field.equals("name") || i % 4 == 0) {
+                    BatonProcess.Outcome run = BatonProcess.run(home, 60, "run", file.toString());
 
-                for (String command : List.of("run", "lint")) {
-                    BatonProcess.Outcome outcome = BatonProcess.run(home, 60, command, file.toString());
-
-                    assertThat(outcome.exitCode()).as("%s %s: %s\n%s", command, field, hostile, outcome.stderr())
-                            .isEqualTo(2);
-                    assertThat(outcome.stdout() + outcome.stderr()).as(hostile)
-                            .contains("hostile.yaml:4:3: metadata." + field + ": ");
+                    assertThat(run.exitCode()).as("run %s: %s\n%s", field, hostile, run.stderr()).isEqualTo(2);
+                    assertThat(run.stderr()).as(hostile).contains(file.getFileName() + ":4:3: metadata." + field
+                            + ": ").contains("nothing was run");
                 }
             }
         }
+        List<String> lintArgs = new ArrayList<>(List.of("lint"));
+        lintArgs.addAll(files);
+        BatonProcess.Outcome lint = BatonProcess.run(home, 120, lintArgs.toArray(String[]::new));
 
+        assertThat(lint.exitCode()).as(lint.stderr()).isEqualTo(2);
+        for (String file : files) {
+            String field = Path.of(file).getFileName().toString().replaceFirst("-\\d+\\.yaml$", "");
+            assertThat(lint.stdout()).contains(Path.of(file).getFileName() + ":4:3: metadata." + field + ": ");
+        }
         assertThat(victim).isEmptyDirectory();
         assertThat(Path.of("/escape-0")).doesNotExist();
-        assertThat(outsideHome()).containsExactlyInAnyOrder(victim, temp.resolve("hostile.yaml"));
+        assertThat(outsideHome()).allMatch(p -> p.equals(victim) || p.toString().endsWith(".yaml"));
         try (Stream<Path> made = Files.list(home)) {
             assertThat(made.map(p -> p.getFileName().toString()))
                     .as("no store, no work area: only the test's captured output")

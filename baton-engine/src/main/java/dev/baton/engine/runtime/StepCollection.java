@@ -9,6 +9,7 @@ import dev.baton.engine.runtime.value.ValueLimits;
 import dev.baton.model.spec.ArtifactSpec;
 import dev.baton.model.spec.ParameterSpec;
 import dev.baton.spi.driver.StepOutcome;
+import dev.baton.spi.file.ContainedPath;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,11 @@ public final class StepCollection {
         String failure = null;
         for (ParameterSpec p : step.template().outputsOrEmpty().parametersOrEmpty()) {
             Path file = exited.collected().get(StepPreparation.PARAMETER + p.name());
+            if (file != null && linksLeave(prepared, file)) {
+                failure = failure == null ? linkedOutside("output parameter '" + p.name() + "'", p.valueFrom().path())
+                        : failure;
+                continue;
+            }
             if (file != null && Files.isRegularFile(file)) {
                 switch (values.read(file, "output parameter '" + p.name() + "'")) {
                     case CollectedValues.Collected.Value value -> parameters.put(p.name(), value.text());
@@ -89,6 +95,10 @@ public final class StepCollection {
                 continue;
             }
             Path file = exited.collected().get(StepPreparation.ARTIFACT + a.name());
+            if (file != null && linksLeave(prepared, file)) {
+                failure = failure == null ? linkedOutside("output artifact '" + a.name() + "'", a.path()) : failure;
+                continue;
+            }
             if (file == null || !Files.exists(file)) {
                 if (!a.isOptional() && exited.exitCode() == 0 && failure == null) {
                     failure = "failed to save output artifact '" + a.name() + "': " + a.path()
@@ -107,6 +117,16 @@ public final class StepCollection {
         }
         return new RunEvent.StepReport(exited.exitCode(), result, parameters, stored, failure,
                 exited.deadlineExceeded(), false, Map.of());
+    }
+
+    /** A step's own files may link among themselves, never to the engine's or the host's files. */
+    private static boolean linksLeave(StepPreparation.Prepared prepared, Path file) throws IOException {
+        return prepared.workArea() != null && ContainedPath.linksLeave(prepared.workArea(), file);
+    }
+
+    private static String linkedOutside(String what, String declaredPath) {
+        return "failed to save " + what + ": " + declaredPath + " is a symbolic link to a file outside the step;"
+                + " Baton does not follow it";
     }
 
     /** Keeps the step's output streams in the artifact store so they outlive its work area ({@code baton logs}). */

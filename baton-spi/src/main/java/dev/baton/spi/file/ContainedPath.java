@@ -41,6 +41,20 @@ public final class ContainedPath {
         return path;
     }
 
+    /**
+     * Whether {@code file}, which lies inside {@code base}, leads outside it once its symbolic links are followed
+     * (a step that links its output to {@code /etc/shadow} or to {@code $BATON_HOME/baton.db}). A file outside
+     * {@code base}, a missing file and a dangling link lead nowhere: false.
+     */
+    public static boolean linksLeave(Path base, Path file) throws java.io.IOException {
+        Path root = base.toAbsolutePath().normalize();
+        Path path = file.toAbsolutePath().normalize();
+        if (!path.startsWith(root) || !Files.exists(path)) {
+            return false;
+        }
+        return !path.toRealPath().startsWith(root.toRealPath());
+    }
+
     /** Why {@code segment} is not a single plain file name, or null when it is. */
     public static String segmentProblem(String segment) {
         if (segment == null || segment.isEmpty()) {

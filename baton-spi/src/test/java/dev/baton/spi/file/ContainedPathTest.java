@@ -73,4 +73,18 @@ class ContainedPathTest {
 
         assertThat(ContainedPath.resolve(linked, "ns", "uid")).isEqualTo(linked.toAbsolutePath().resolve("ns/uid"));
     }
+
+    @Test
+    void aLinkInsideTheBaseLeavesItOnlyWhenItPointsOutside() throws IOException {
+        Path inside = Files.writeString(Files.createDirectories(base.resolve("ns")).resolve("data"), "x");
+        Path toSecret = Files.createSymbolicLink(base.resolve("ns/out"), sentinel.resolve("keep.txt"));
+        Path toSibling = Files.createSymbolicLink(base.resolve("ns/own"), Path.of("data"));
+        Path dangling = Files.createSymbolicLink(base.resolve("ns/gone"), base.resolve("nothing"));
+
+        assertThat(ContainedPath.linksLeave(base, toSecret)).isTrue();
+        assertThat(ContainedPath.linksLeave(base, toSibling)).isFalse();
+        assertThat(ContainedPath.linksLeave(base, inside)).isFalse();
+        assertThat(ContainedPath.linksLeave(base, dangling)).isFalse();
+        assertThat(ContainedPath.linksLeave(base, sentinel.resolve("keep.txt"))).as("not inside: not judged").isFalse();
+    }
 }
