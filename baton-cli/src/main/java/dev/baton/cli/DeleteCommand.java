@@ -31,7 +31,8 @@ final class DeleteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "0..*", description = "Names (or uids) of runs to delete.")
     List<String> names = new ArrayList<>();
 
-    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The runs' namespace.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+            defaultValue = "default", description = "The runs' namespace.")
     String namespace;
 
     @Option(names = "--older-than", paramLabel = "AGE", description = "Finished runs older than this (e.g. 7d, 12h).")

@@ -24,7 +24,8 @@ final class GetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run's name (or uid).")
     String name;
 
-    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The run's namespace.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+            defaultValue = "default", description = "The run's namespace.")
     String namespace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "json or yaml: the Workflow object.")

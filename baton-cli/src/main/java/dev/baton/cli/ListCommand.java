@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code baton list}: the runs recorded in the store, newest first. */
 @Command(name = "list", description = "Lists recorded runs, newest first.")
 final class ListCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, description = "Only runs of this namespace (on a server: default).")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+            description = "Only runs of this namespace (on a server: default).")
     String namespace;
 
     @Option(names = "--phase", paramLabel = "PHASE", description = "Only runs in these phases (repeatable).")

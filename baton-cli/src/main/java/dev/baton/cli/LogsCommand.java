@@ -38,7 +38,8 @@ final class LogsCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "NODE", description = "One node: display name, name or id.")
     String node;
 
-    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The run's namespace.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+            defaultValue = "default", description = "The run's namespace.")
     String namespace;
 
     @Option(names = "--stderr", description = "Standard error instead of standard output.")

@@ -30,7 +30,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "0..*", description = "Names of the runs to continue.")
     List<String> names = new ArrayList<>();
 
-    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The runs' namespace.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+            defaultValue = "default", description = "The runs' namespace.")
     String namespace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "Prints each final workflow as json or yaml.")

@@ -28,7 +28,8 @@ final class TokenCommand implements Runnable {
     /** {@code baton token create}: makes a token and prints it once, as the last line of standard output. */
     @Command(name = "create", description = "Creates a token and prints it (it cannot be shown again).")
     static final class Create implements Callable<Integer> {
-        @Option(names = {"-n", "--namespace"}, required = true, converter = NamespaceArgument.OrEvery.class, paramLabel = "NS",
+        @Option(names = {"-n", "--namespace"}, required = true, converter = NamespaceArgument.OrEvery.class,
+                paramLabel = "NS",
                 description = "The namespace the token may act in, or '*' for every namespace.")
         String namespace;
 

@@ -22,7 +22,8 @@ public final class ControlCommands {
         @Parameters(paramLabel = "RUN", description = "The run's name.")
         String name;
 
-        @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The run's namespace.")
+        @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+                defaultValue = "default", description = "The run's namespace.")
         String namespace;
 
         @Mixin

@@ -29,7 +29,8 @@ public final class SubmitCommand implements Callable<Integer> {
             description = "Prints the server's Workflow (the final one with --wait) as json or yaml.")
     String output;
 
-    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The namespace to run in.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+            defaultValue = "default", description = "The namespace to run in.")
     String namespace;
 
     @Mixin

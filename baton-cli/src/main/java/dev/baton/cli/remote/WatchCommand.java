@@ -15,7 +15,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run's name.")
     String name;
 
-    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class, defaultValue = "default", description = "The run's namespace.")
+    @Option(names = {"-n", "--namespace"}, converter = NamespaceArgument.class,
+            defaultValue = "default", description = "The run's namespace.")
     String namespace;
 
     @Mixin

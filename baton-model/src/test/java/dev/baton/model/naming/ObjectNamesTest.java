@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Kubernetes' and Argo's name rules: what passes, what is refused, and how the refusal reads. */
 class ObjectNamesTest {
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The contained path join attacked: every name that could leave the base is refused; what is beside it survives. */
 class ContainedPathTest {
     @TempDir
     Path temp;

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Names, namespaces and labels of a document are checked as Kubernetes and Argo check them, each problem at its line. */
 class MetadataCheckTest {
     private static final String SPEC = """
             spec:
