@@ -21,11 +21,16 @@ public final class BatonHome {
     private BatonHome() {
     }
 
+    /** Where the home directory is, without creating it (for commands that only read its config.yaml). */
+    public static Path location() {
+        String env = System.getenv("BATON_HOME");
+        return env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
+                : Path.of(System.getProperty("user.home"), ".baton");
+    }
+
     /** The home directory, created private if absent; warns once on standard error if it is open to others. */
     public static Path resolve() {
-        String env = System.getenv("BATON_HOME");
-        Path home = env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
-                : Path.of(System.getProperty("user.home"), ".baton");
+        Path home = location();
         try {
             List<String> warnings = prepare(home);
             if (!warnings.isEmpty() && !WARNED.getAndSet(true)) {

@@ -34,6 +34,16 @@ public record TokenRecord(String name, String sha256, String namespace, String r
         return new TokenRecord(name, sha256, namespace, role, createdAt, at, revokedAt, lastUsedAt);
     }
 
+    /** This token revoked at {@code at}. */
+    public TokenRecord withRevokedAt(Instant at) {
+        return new TokenRecord(name, sha256, namespace, role, createdAt, expiresAt, at, lastUsedAt);
+    }
+
+    /** This token last used at {@code at}. */
+    public TokenRecord withLastUsedAt(Instant at) {
+        return new TokenRecord(name, sha256, namespace, role, createdAt, expiresAt, revokedAt, at);
+    }
+
     /** Whether the token opens the API at {@code now}; a revoked token is revoked even once past its expiry. */
     public TokenStanding standingAt(Instant now) {
         if (revokedAt != null) {

@@ -40,8 +40,7 @@ final class InMemoryTokens implements TokenStore {
         if (t == null || t.revokedAt() != null) {
             return false;
         }
-        byName.put(name, new TokenRecord(t.name(), t.sha256(), t.namespace(), t.role(), t.createdAt(),
-                t.expiresAt(), at, t.lastUsedAt()));
+        byName.put(name, t.withRevokedAt(at));
         return true;
     }
 
@@ -49,8 +48,7 @@ final class InMemoryTokens implements TokenStore {
     public synchronized void recordUse(String name, Instant at) {
         TokenRecord t = byName.get(name);
         if (t != null && (t.lastUsedAt() == null || t.lastUsedAt().isBefore(at))) {
-            byName.put(name, new TokenRecord(t.name(), t.sha256(), t.namespace(), t.role(), t.createdAt(),
-                    t.expiresAt(), t.revokedAt(), at));
+            byName.put(name, t.withLastUsedAt(at));
         }
     }
 }
