@@ -4,6 +4,8 @@ import dev.baton.spi.store.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +40,18 @@ public final class BatonHome {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Baton home directory " + home + " (BATON_HOME): "
-                    + e.getMessage(), e);
+                    + reason(e), e);
         }
         return home;
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case AccessDeniedException denied -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
+            case FileSystemException f -> "the file system refused it";
+            default -> e.getMessage();
+        };
     }
 
     /**
