@@ -70,9 +70,12 @@ final class ArtifactRepositories {
         return new RunRepository.Ready(new RepositorySpec.Filesystem(home.resolve("repository"), null), false);
     }
 
-    /** Connects to a repository; S3 fields a spec leaves out come from {@code BATON_S3_*}. */
-    static RepositoryOpener opener(Path home, Map<String, String> env) {
-        Secrets secrets = new Secrets(env, home.resolve("secrets"));
+    /**
+     * Connects to a repository with the secrets of {@code namespace}; S3 fields a spec leaves out come from
+     * {@code BATON_S3_*}.
+     */
+    static RepositoryOpener opener(Path home, Map<String, String> env, String namespace) {
+        Secrets secrets = new Secrets(env, home.resolve("secrets"), namespace);
         return spec -> switch (spec) {
             case RepositorySpec.Filesystem fs -> new FilesystemObjects(fs.root());
             case RepositorySpec.S3 s3 -> {

@@ -17,6 +17,7 @@ import dev.baton.engine.runtime.StepPreparation;
 import dev.baton.engine.runtime.WorkLayout;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
 import dev.baton.engine.runtime.artifact.repository.RunRepository;
+import dev.baton.engine.runtime.artifact.repository.Secrets;
 import dev.baton.model.spec.WorkflowSpec;
 
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ final class Engine {
     private final Integer maxParallelSteps;
     private MemoCache memoCache = new InMemoryMemoCache();
     private RunRepository repository;
+    private String namespace = Secrets.DEFAULT_NAMESPACE;
 
     private Engine(Path home, Clock clock, boolean keepWork, Integer maxParallelSteps) {
         this.home = home;
@@ -53,9 +55,13 @@ final class Engine {
         return this;
     }
 
-    /** Uses the artifact repository the run's spec chooses ({@code artifactRepositoryRef}, else the default). */
-    Engine repositoryFor(WorkflowSpec spec) {
+    /**
+     * Uses the artifact repository the run's spec chooses ({@code artifactRepositoryRef}, else the default), and
+     * the secrets of the run's namespace.
+     */
+    Engine repositoryFor(WorkflowSpec spec, String namespace) {
         this.repository = ArtifactRepositories.choose(home, spec.artifactRepositoryRef(), System.getenv());
+        this.namespace = namespace;
         return this;
     }
 
@@ -69,7 +75,7 @@ final class Engine {
              HostDriver driver = new HostDriver()) {
             ArtifactFiles artifacts = new ArtifactFiles(store,
                     repository != null ? repository : ArtifactRepositories.choose(home, null, System.getenv()),
-                    ArtifactRepositories.opener(home, System.getenv()));
+                    ArtifactRepositories.opener(home, System.getenv(), namespace));
             RunLoop loop = new RunLoop(driver, new StepPreparation(home.resolve("work"), artifacts),
                     new StepCollection(artifacts, keepWork, ValueLimits.from(System.getenv())), clock,
                     new ProgressPrinter(System.err, terminal, clock),

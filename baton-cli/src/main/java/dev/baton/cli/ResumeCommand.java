@@ -153,7 +153,8 @@ final class ResumeCommand implements Callable<Integer> {
                 + " step(s), timer(s) or request(s) in flight)");
         StoreJournal journal = new StoreJournal(store, owner, clock, RunCommand.LEASE).resuming(lease);
         RunState state = Engine.open(BatonHome.resolve(), clock, keepWork, maxParallelSteps).memoizingIn(store)
-                .repositoryFor(restored.context().spec()).run(loop -> loop.journal(journal).resume(restored));
+                .repositoryFor(restored.context().spec(), restored.context().namespace())
+                .run(loop -> loop.journal(journal).resume(restored));
         Output.print(output, dev.baton.engine.runtime.WorkflowView.of(state));
         System.err.println(state.runName() + " " + state.phase() + (state.message() != null ? ": " + state.message() : ""));
         return state.phase() == WorkflowPhase.Succeeded ? 0 : 1;

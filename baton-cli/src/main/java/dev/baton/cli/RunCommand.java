@@ -130,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
             RunJournal journal = store == null ? RunJournal.NONE
                     : new StoreJournal(store, StoreAccess.owner(), clock, LEASE);
             RunState state = Engine.open(home, clock, keepWork, maxParallelSteps).memoizingIn(store)
-                    .repositoryFor(context.spec()).run(loop -> loop.journal(journal).run(new RunState(context)));
+                    .repositoryFor(context.spec(), context.namespace())
+                    .run(loop -> loop.journal(journal).run(new RunState(context)));
             return finish(state);
         }
     }

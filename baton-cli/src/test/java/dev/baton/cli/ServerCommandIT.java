@@ -80,19 +80,7 @@ class ServerCommandIT {
 
         Process server = baton("server", "--port", "0").start();
         try {
-            BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(),
-                    StandardCharsets.UTF_8));
-            String url = null;
-            String line;
-            while (url == null && (line = err.readLine()) != null) {
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    url = m.group(1);
-                }
-            }
-            // keep draining the server's standard error so it never blocks on a full pipe
-            Thread.ofVirtual().start(() -> read(server.getErrorStream()));
-            assertThat(url).as("the server says where it listens").isNotNull();
+            String url = listeningUrl(server);
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(url
                     + "/api/v1/workflows/default")).build(), HttpResponse.BodyHandlers.ofString());
@@ -122,6 +110,94 @@ class ServerCommandIT {
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("SIGTERM stops the server").isTrue();
         }
+    }
+
+    /** Where the server says it listens; keeps draining its standard error so it never blocks on a full pipe. */
+    private static String listeningUrl(Process server) throws IOException {
+        BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(),
+                StandardCharsets.UTF_8));
+        String url = null;
+        String line;
+        while (url == null && (line = err.readLine()) != null) {
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                url = m.group(1);
+            }
+        }
+        Thread.ofVirtual().start(() -> read(server.getErrorStream()));
+        assertThat(url).as("the server says where it listens").isNotNull();
+        return url;
+    }
+
+    @Test
+    void tokensAreListedWithoutTheirSecretAndARevokedOneIsRefusedByTheRunningServer() throws Exception {
+        Done ci = run("token", "create", "--namespace", "team-a", "--role", "viewer", "--name", "ci",
+                "--expires-in", "30d");
+        Done forever = run("token", "create", "--namespace", "*", "--role", "admin");
+        assertThat(ci.exitCode()).as(ci.stderr()).isZero();
+        assertThat(forever.exitCode()).as(forever.stderr()).isZero();
+        assertThat(forever.stderr()).contains("does not expire");
+        String token = ci.stdout().lines().toList().getLast();
+        String other = forever.stdout().lines().toList().getLast();
+
+        Process server = baton("server", "--port", "0").start();
+        try {
+            String url = listeningUrl(server);
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest read = HttpRequest.newBuilder(URI.create(url + "/api/v1/workflows/team-a"))
+                    .header("Authorization", "Bearer " + token).build();
+            assertThat(client.send(read, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            JsonNode listed = JSON.readTree(run("token", "list", "-o", "json").stdout()).path("items");
+            assertThat(listed).hasSize(2);
+            JsonNode first = listed.get(0);
+            assertThat(first.path("name").asText()).isEqualTo("ci");
+            assertThat(first.path("namespace").asText()).isEqualTo("team-a");
+            assertThat(first.path("role").asText()).isEqualTo("viewer");
+            assertThat(first.path("status").asText()).isEqualTo("active");
+            assertThat(java.time.Duration.between(java.time.Instant.parse(first.path("created").asText()),
+                    java.time.Instant.parse(first.path("expires").asText()))).isEqualTo(Duration.ofDays(30));
+            assertThat(first.path("lastUsed").isTextual()).as("the request above was recorded").isTrue();
+            assertThat(listed.get(1).path("name").asText()).startsWith("token-");
+            assertThat(listed.get(1).path("expires").isNull()).isTrue();
+            String table = run("token", "list").stdout();
+            for (String shown : List.of(listed.toString(), table)) {
+                assertThat(shown).doesNotContain(token).doesNotContain(other)
+                        .doesNotContain(dev.baton.server.auth.ApiTokens.digest(token));
+            }
+            assertThat(table).contains("NAME").contains("LAST USED").contains("ci").contains("never");
+
+            Done revoked = run("token", "revoke", "ci");
+            assertThat(revoked.exitCode()).as(revoked.stderr()).isZero();
+            HttpResponse<String> refused = client.send(read, HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("revoked");
+            assertThat(JSON.readTree(run("token", "list", "-o", "json").stdout()).path("items").get(0)
+                    .path("status").asText()).isEqualTo("revoked");
+            assertThat(run("token", "revoke", "ci").exitCode()).as("revoking again changes nothing").isZero();
+            assertThat(run("token", "revoke", "absent").exitCode()).isEqualTo(1);
+            assertThat(run("token", "create", "--namespace", "team-a", "--role", "viewer", "--name", "ci")
+                    .exitCode()).as("a revoked token's name stays taken").isEqualTo(1);
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void badLifetimesAndTokenNamesAreRefused() throws Exception {
+        for (String lifetime : List.of("30", "30x", "-1d", "0d", "1y", "99999d")) {
+            Done bad = run("token", "create", "--namespace", "x", "--role", "viewer", "--expires-in", lifetime);
+            assertThat(bad.exitCode()).as(lifetime).isEqualTo(2);
+            assertThat(bad.stderr()).contains("--expires-in");
+        }
+        for (String name : List.of("../x", "a b", "-x", "x/y", "é")) {
+            Done bad = run("token", "create", "--namespace", "x", "--role", "viewer", "--name", name);
+            assertThat(bad.exitCode()).as(name).isEqualTo(2);
+            assertThat(bad.stderr()).contains("--name");
+        }
+        assertThat(JSON.readTree(run("token", "list", "-o", "json").stdout()).path("items")).isEmpty();
     }
 
     @Test

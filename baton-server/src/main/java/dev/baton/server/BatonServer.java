@@ -63,7 +63,7 @@ public final class BatonServer implements AutoCloseable {
                     events.updated(state, changed);
                     metrics.updated(state, changed);
                 });
-        Guard guard = config.authRequired() ? new TokenGuard(store) : Guard.OPEN;
+        Guard guard = config.authRequired() ? new TokenGuard(store, clock) : Guard.OPEN;
         RequestBodies bodies = new RequestBodies(config.maxRequestBytes());
         WorkflowRoutes workflows = new WorkflowRoutes(store, executor, bodies, clock, this::collectGarbage);
         Api[] registered = new Api[1];

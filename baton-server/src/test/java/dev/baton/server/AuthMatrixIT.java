@@ -108,10 +108,70 @@ class AuthMatrixIT {
                 .contains("Bearer");
         server.token = "baton_not-a-token";
         assertThat(server.get("/api/v1/workflows/team-a").problem(401).path("detail").asText())
-                .contains("not known");
+                .contains("not known").doesNotContain("revoked");
         server.token = TOKENS.get("admin@*") + "x";
         server.get("/api/v1/workflows/team-a").problem(401);
         assertThat(server.send("GET", "/api/v1/workflows/team-a", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenRevokedBesideTheRunningServerIsRefusedFromTheNextRequestOn() {
+        String token;
+        try (Store beside = server.stores.open(home)) {
+            token = ApiTokens.create(beside, "to-revoke", "team-secret", Role.parse("admin"), Instant.now()).token();
+        }
+        server.token = token;
+        assertThat(server.get("/api/v1/workflows/team-secret").status()).isEqualTo(200);
+
+        try (Store beside = server.stores.open(home)) {
+            assertThat(beside.tokens().revoke("to-revoke", Instant.now())).isTrue();
+        }
+
+        String detail = server.get("/api/v1/workflows/team-secret").problem(401).path("detail").asText();
+        assertThat(detail).contains("revoked").doesNotContain("to-revoke").doesNotContain("team-secret")
+                .doesNotContain("admin");
+        assertThat(server.postYaml("/api/v1/workflows/team-secret", Workflows.suspend(null, "0", "a")
+                .replace("name: null", "generateName: auth-")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenIsRefusedOnceItExpiresWithoutMoreBeingSaid() throws InterruptedException {
+        Instant expiry = Instant.now().plusSeconds(2);
+        String expiring;
+        String expired;
+        try (Store beside = server.stores.open(home)) {
+            expiring = ApiTokens.create(beside, "expiring", "team-x", Role.parse("viewer"), Instant.now(), expiry)
+                    .token();
+            expired = ApiTokens.create(beside, "expired", "team-x", Role.parse("viewer"),
+                    Instant.now().minusSeconds(7200), Instant.now().minusSeconds(3600)).token();
+        }
+        server.token = expired;
+        String detail = server.get("/api/v1/workflows/team-x").problem(401).path("detail").asText();
+        assertThat(detail).contains("expired").doesNotContain("team-x").doesNotContain("viewer");
+
+        server.token = expiring;
+        assertThat(server.get("/api/v1/workflows/team-x").status()).isEqualTo(200);
+        while (Instant.now().isBefore(expiry.plusMillis(100))) {
+            Thread.sleep(100);
+        }
+        assertThat(server.get("/api/v1/workflows/team-x").problem(401).path("detail").asText()).contains("expired");
+    }
+
+    @Test
+    void theLastUseOfATokenIsRecorded() {
+        String token;
+        try (Store beside = server.stores.open(home)) {
+            token = ApiTokens.create(beside, "used", "team-u", Role.parse("viewer"), Instant.now()).token();
+        }
+        Instant before = Instant.now().minusSeconds(1);
+        server.token = token;
+        assertThat(server.get("/api/v1/workflows/team-u").status()).isEqualTo(200);
+
+        try (Store beside = server.stores.open(home)) {
+            TokenRecord used = beside.tokens().list().stream().filter(t -> t.name().equals("used")).findFirst()
+                    .orElseThrow();
+            assertThat(used.lastUsedAt()).isAfter(before);
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class RemoteOptions {
 
     /** The configured server, or empty when none is set (the command then works locally). */
     public Optional<ServerTarget> target() {
-        return ServerTarget.resolve(server, token, System.getenv(), BatonHome.resolve());
+        return ServerTarget.resolve(server, token, System.getenv(), BatonHome.location());
     }
 
     /** Whether a server is set anywhere (also when its setting is broken: the remote command then says why). */

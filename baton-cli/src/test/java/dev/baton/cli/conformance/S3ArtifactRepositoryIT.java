@@ -34,7 +34,9 @@ class S3ArtifactRepositoryIT {
     }
 
     private static S3RepositoryObjects bucket() {
-        return new S3RepositoryObjects(S3StoreSettings.from(Map.of(), System.getenv()));
+        // creates the bucket, so that no test depends on another having run first
+        return new S3RepositoryObjects(S3StoreSettings.from(Map.of(S3StoreSettings.CREATE_BUCKET, "true"),
+                System.getenv()));
     }
 
     private BatonProcess.Outcome run(String yaml, Map<String, String> env) throws Exception {
@@ -116,6 +118,46 @@ class S3ArtifactRepositoryIT {
     }
 
     @Test
+    void aWorkflowReadsOnlyTheSecretsOfItsOwnNamespace() throws Exception {
+        String prefix = "baton-it/" + UUID.randomUUID() + "/";
+        Path a = Files.writeString(home.resolve("a.txt"), "team a's data\n");
+        try (S3RepositoryObjects objects = bucket()) {
+            objects.put(prefix + "a.txt", a);
+        }
+        // team-a's credentials: the access key in team-a's secrets directory, the secret key in a variable granted
+        // to team-a only; the environment's own credentials are wrong, so only the secrets can work
+        Files.createDirectories(home.resolve("secrets/team-a/team-s3"));
+        Files.writeString(home.resolve("secrets/team-a/team-s3/accessKey"), System.getenv("BATON_S3_ACCESS_KEY"));
+        Map<String, String> env = Map.of("BATON_SECRET_TEAM_S3_SECRETKEY", System.getenv("BATON_S3_SECRET_KEY"),
+                "BATON_SECRET_TEAM_S3_NAMESPACES", "team-a",
+                "BATON_S3_ACCESS_KEY", "wrong", "BATON_S3_SECRET_KEY", "wrong");
+
+        BatonProcess.Outcome own = run(inNamespace("team-a", explicitInput("team-s3", prefix + "a.txt")), env);
+        assertThat(own.result().phase()).as(own.stderr()).isEqualTo("Succeeded");
+        assertThat(own.result().root().stdout()).isEqualTo("team a's data");
+
+        BatonProcess.Outcome otherFile = run(inNamespace("team-b", explicitInput("team-s3", prefix + "a.txt")), env);
+        assertThat(otherFile.result().root().phase()).isEqualTo("Error");
+        assertThat(otherFile.result().root().message())
+                .contains("secret 'team-s3' key 'accessKey' is not set for namespace team-b")
+                .contains("secrets/team-b/team-s3/accessKey").doesNotContain("team-a")
+                .doesNotContain(home.toString());
+
+        // with an access key of its own, team-b still does not get team-a's secret key from the environment
+        Files.createDirectories(home.resolve("secrets/team-b/team-s3"));
+        Files.writeString(home.resolve("secrets/team-b/team-s3/accessKey"), System.getenv("BATON_S3_ACCESS_KEY"));
+        BatonProcess.Outcome otherEnv = run(inNamespace("team-b", explicitInput("team-s3", prefix + "a.txt")), env);
+        assertThat(otherEnv.result().root().phase()).isEqualTo("Error");
+        assertThat(otherEnv.result().root().message())
+                .contains("secret 'team-s3' key 'secretKey' is not set for namespace team-b")
+                .doesNotContain("team-a").doesNotContain(System.getenv("BATON_S3_SECRET_KEY"));
+    }
+
+    private static String inNamespace(String namespace, String yaml) {
+        return yaml.replace("  generateName: explicit-s3-", "  generateName: explicit-s3-\n  namespace: " + namespace);
+    }
+
+    @Test
     void aFailedS3WriteErrorsTheNodeNamingTheBucketAndKey() throws Exception {
         BatonProcess.Outcome outcome = run(ArtifactRepositoryIT.replaced(ArtifactRepositoryIT.KEY_ONLY,
                 "            s3:\n              key: \"{{workflow.name}}/my-file\"\n    - name: consume",
@@ -134,6 +176,6 @@ class S3ArtifactRepositoryIT {
         BatonProcess.Outcome outcome = run(explicitInput("absent-s3", "any/key"), Map.of());
         assertThat(outcome.result().root().phase()).isEqualTo("Error");
         assertThat(outcome.result().root().message()).contains("secret 'absent-s3' key 'accessKey'")
-                .contains("BATON_SECRET_ABSENT_S3_ACCESSKEY");
+                .contains("BATON_SECRET_ABSENT_S3_ACCESSKEY").contains("secrets/default/absent-s3/accessKey");
     }
 }

@@ -199,8 +199,8 @@ class RemoteRunsIT {
                 "BATON_TOKEN", "baton_not-a-real-token"), "list");
         assertThat(badToken.exit()).isEqualTo(1);
         assertThat(badToken.stderr().lines()).containsExactly("baton: server " + server.uri()
-                + " refused the token (401 Unauthorized): the token is not known to this server (revoked, or made "
-                + "for another store)");
+                + " refused the token (401 Unauthorized): the token is not known to this server (mistyped, or "
+                + "made for another store)");
         assertThat(badToken.stderr() + badToken.stdout()).doesNotContain("not-a-real-token");
 
         Map<String, String> viewer = Map.of("BATON_SERVER", server.uri(), "BATON_TOKEN", server.viewerToken);

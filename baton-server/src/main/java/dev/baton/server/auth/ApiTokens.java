@@ -23,15 +23,26 @@ public final class ApiTokens {
     public record Issued(String token, TokenRecord record) {
     }
 
-    /** Creates and stores a token; the returned {@link Issued#token()} cannot be recovered later. */
+    /** Creates and stores a token that does not expire; the returned {@link Issued#token()} cannot be recovered. */
     public static Issued create(Store store, String name, String namespace, Role role, Instant now) {
+        return create(store, name, namespace, role, now, null);
+    }
+
+    /**
+     * Creates and stores a token; the returned {@link Issued#token()} cannot be recovered later.
+     *
+     * @param expiresAt when the token stops opening the API; null for never
+     */
+    public static Issued create(Store store, String name, String namespace, Role role, Instant now,
+                                Instant expiresAt) {
         if (namespace == null || namespace.isBlank()) {
             throw new IllegalArgumentException("a token needs a namespace (or * for every namespace)");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        TokenRecord record = new TokenRecord(name, digest(token), namespace, role.label(), now);
+        TokenRecord record = new TokenRecord(name, digest(token), namespace, role.label(), now)
+                .withExpiresAt(expiresAt);
         store.tokens().create(record);
         return new Issued(token, record);
     }

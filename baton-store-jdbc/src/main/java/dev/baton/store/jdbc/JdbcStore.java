@@ -7,6 +7,7 @@ import dev.baton.spi.store.CronStore;
 import dev.baton.spi.store.LeaseStore;
 import dev.baton.spi.store.LockStore;
 import dev.baton.spi.store.MemoCache;
+import dev.baton.spi.store.PrivateFiles;
 import dev.baton.spi.store.RunLog;
 import dev.baton.spi.store.RunStore;
 import dev.baton.spi.store.Store;
@@ -52,17 +53,24 @@ public final class JdbcStore implements Store {
 
     /**
      * Opens (creating or upgrading it) the SQLite database at {@code file}. Refuses, leaving it untouched, a
-     * file that is not a SQLite database or whose schema is newer than this code knows.
+     * file that is not a SQLite database or whose schema is newer than this code knows. The file and missing
+     * directories above it are created private (0600, 0700); an existing database open to others is narrowed to
+     * 0600.
      */
     public static JdbcStore sqlite(Path file) {
         Schema.checkSqliteFile(file);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            // Made private before the driver opens it: SQLite gives the -wal and -shm files the mode of the
+            // database, so the tokens and runs in all three are readable by this user only.
+            PrivateFiles.file(file);
+            for (String suffix : new String[]{"-wal", "-shm"}) {
+                Path companion = Path.of(file + suffix);
+                if (Files.exists(companion)) {
+                    PrivateFiles.file(companion);
+                }
             }
         } catch (IOException e) {
-            throw new StoreException("cannot create the directory of " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create " + file + ": " + e.getMessage(), e);
         }
         Schema.migrate(SqliteConnector.dataSource(file, SQLiteConfig.TransactionMode.IMMEDIATE), Dialect.SQLITE, null);
         return new JdbcStore(Dialect.SQLITE, new SqliteConnector(file));

@@ -22,7 +22,7 @@ import org.sqlite.SQLiteConfig;
  */
 final class Schema {
     /** The newest migration in {@code db/migration/<dialect>}. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     static final String HISTORY_TABLE = "schema_history";
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);

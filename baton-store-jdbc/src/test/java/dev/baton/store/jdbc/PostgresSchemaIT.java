@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.spi.store.IncompatibleDatabaseException;
 import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.TokenRecord;
+import dev.baton.spi.store.TokenStanding;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,7 +37,7 @@ class PostgresSchemaIT {
     void anAbsentSchemaIsCreatedAtTheNewestVersion() throws SQLException {
         JdbcStore.postgres(settings).close();
 
-        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
@@ -51,7 +53,27 @@ class PostgresSchemaIT {
             assertThat(old.priority()).isZero();
             assertThat(old.createdAt()).isEqualTo(Instant.ofEpochSecond(1));
         }
-        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void aVersionFourSchemaIsUpgradedKeepingItsTokensValidAndNamed() throws SQLException {
+        flyway(Dialect.POSTGRES.migrationLocation()).target("4").load().migrate();
+        try (Connection c = TestPostgres.connect(settings)) {
+            c.createStatement().executeUpdate("INSERT INTO " + table("api_tokens") + " (name, sha256, namespace,"
+                    + " role, created_at) VALUES ('old-ci', '" + "ab".repeat(32) + "', 'team-a', 'editor',"
+                    + " '1970-01-01T00:00:01Z')");
+        }
+
+        try (JdbcStore store = JdbcStore.postgres(settings)) {
+            TokenRecord old = store.tokens().findByDigest("ab".repeat(32)).orElseThrow();
+            assertThat(old.name()).isEqualTo("old-ci");
+            assertThat(old.createdAt()).isEqualTo(Instant.ofEpochSecond(1));
+            assertThat(old.expiresAt()).isNull();
+            assertThat(old.standingAt(Instant.now())).isEqualTo(TokenStanding.ACTIVE);
+            assertThat(store.tokens().revoke("old-ci", Instant.now())).isTrue();
+        }
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test

@@ -7,9 +7,12 @@ import dev.baton.spi.store.IncompatibleDatabaseException;
 import dev.baton.spi.store.Lease;
 import dev.baton.spi.store.MemoEntry;
 import dev.baton.spi.store.RunRecord;
+import dev.baton.spi.store.TokenRecord;
+import dev.baton.spi.store.TokenStanding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,8 +39,32 @@ class SqliteSchemaTest {
 
         JdbcStore.sqlite(file).close();
 
-        assertThat(appliedVersions(file)).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions(file)).containsExactly("1", "2", "3", "4", "5");
         assertThat(pragma(file, "journal_mode")).isEqualTo("wal");
+    }
+
+    @Test
+    void theDatabaseItsLogsAndTheDirectoriesItCreatesArePrivateToTheirUser() throws IOException {
+        Path file = dir.resolve("home/baton.db");
+
+        try (JdbcStore store = JdbcStore.sqlite(file)) {
+            store.runs().create(run("u1"));
+            assertThat(mode(file)).isEqualTo("rw-------");
+            assertThat(mode(Path.of(file + "-wal"))).as("write-ahead log").isEqualTo("rw-------");
+            assertThat(mode(Path.of(file + "-shm"))).as("shared memory index").isEqualTo("rw-------");
+        }
+        assertThat(mode(dir.resolve("home"))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aDatabaseLeftReadableByOthersIsNarrowedWhenOpened() throws IOException {
+        Path file = dir.resolve("baton.db");
+        JdbcStore.sqlite(file).close();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        JdbcStore.sqlite(file).close();
+
+        assertThat(mode(file)).isEqualTo("rw-------");
     }
 
     @Test
@@ -50,7 +77,7 @@ class SqliteSchemaTest {
         try (JdbcStore store = JdbcStore.sqlite(file)) {
             assertThat(store.runs().findByUid("u1")).isPresent();
         }
-        assertThat(appliedVersions(file)).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions(file)).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
@@ -96,7 +123,28 @@ class SqliteSchemaTest {
             store.memoCache().put(new MemoEntry("c", "k", "{}", "n", T0, null));
             assertThat(store.memoCache().get("c", "k")).isPresent();
         }
+        assertThat(appliedVersions(file)).containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void aVersionFourDatabaseIsUpgradedKeepingItsTokensValidAndNamed() throws SQLException {
+        Path file = dir.resolve("baton.db");
+        flyway(file, Dialect.SQLITE.migrationLocation()).target("4").load().migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().executeUpdate("INSERT INTO api_tokens (name, sha256, namespace, role, created_at)"
+                    + " VALUES ('old-ci', '" + "ab".repeat(32) + "', 'team-a', 'editor', 1000000)");
+        }
         assertThat(appliedVersions(file)).containsExactly("1", "2", "3", "4");
+
+        try (JdbcStore store = JdbcStore.sqlite(file)) {
+            TokenRecord old = store.tokens().findByDigest("ab".repeat(32)).orElseThrow();
+            assertThat(old.name()).isEqualTo("old-ci");
+            assertThat(old.createdAt()).isEqualTo(Instant.ofEpochSecond(1));
+            assertThat(old.expiresAt()).isNull();
+            assertThat(old.standingAt(T0)).isEqualTo(TokenStanding.ACTIVE);
+            assertThat(store.tokens().revoke("old-ci", T0)).isTrue();
+        }
+        assertThat(appliedVersions(file)).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
@@ -170,6 +218,10 @@ class SqliteSchemaTest {
         assertThat(JdbcStore.defaultSqliteFile(Map.of("BATON_HOME", "/srv/baton"), home))
                 .isEqualTo(Path.of("/srv/baton/baton.db"));
         assertThat(JdbcStore.defaultSqliteFile(Map.of(), home)).isEqualTo(Path.of("/home/someone/.baton/baton.db"));
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     private static RunRecord run(String uid) {

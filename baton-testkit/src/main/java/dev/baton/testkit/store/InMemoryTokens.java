@@ -4,6 +4,7 @@ import dev.baton.spi.store.ConflictException;
 import dev.baton.spi.store.TokenRecord;
 import dev.baton.spi.store.TokenStore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,20 @@ final class InMemoryTokens implements TokenStore {
     }
 
     @Override
-    public synchronized boolean delete(String name) {
-        return byName.remove(name) != null;
+    public synchronized boolean revoke(String name, Instant at) {
+        TokenRecord t = byName.get(name);
+        if (t == null || t.revokedAt() != null) {
+            return false;
+        }
+        byName.put(name, t.withRevokedAt(at));
+        return true;
+    }
+
+    @Override
+    public synchronized void recordUse(String name, Instant at) {
+        TokenRecord t = byName.get(name);
+        if (t != null && (t.lastUsedAt() == null || t.lastUsedAt().isBefore(at))) {
+            byName.put(name, t.withLastUsedAt(at));
+        }
     }
 }

@@ -20,6 +20,7 @@ import dev.baton.spi.store.RunProgress;
 import dev.baton.spi.store.RunQuery;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.TokenRecord;
+import dev.baton.spi.store.TokenStanding;
 import dev.baton.spi.store.RunSummary;
 import dev.baton.spi.store.Store;
 import dev.baton.spi.store.StoreException;
@@ -787,11 +788,21 @@ public abstract class StoreContract {
 
     @Test
     void aTokenIsFoundByItsDigestWithEveryField() {
-        TokenRecord token = new TokenRecord("ci", "ab".repeat(32), "team-a", "editor", T0);
+        TokenRecord token = new TokenRecord("ci", "ab".repeat(32), "team-a", "editor", T0,
+                T0.plus(Duration.ofDays(30)), null, null);
         store.tokens().create(token);
 
         assertThat(store.tokens().findByDigest("ab".repeat(32))).contains(token);
         assertThat(store.tokens().findByDigest("cd".repeat(32))).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutExpiryKeepsNoExpiry() {
+        store.tokens().create(new TokenRecord("forever", "ab".repeat(32), "*", "admin", T0));
+
+        TokenRecord found = store.tokens().findByDigest("ab".repeat(32)).orElseThrow();
+        assertThat(found.expiresAt()).isNull();
+        assertThat(found.standingAt(T0.plus(Duration.ofDays(36500)))).isEqualTo(TokenStanding.ACTIVE);
     }
 
     @Test
@@ -806,13 +817,45 @@ public abstract class StoreContract {
     }
 
     @Test
-    void tokensAreListedByNameAndRevoked() {
+    void aRevokedTokenStaysListedAndFoundAsRevokedAndItsNameStaysTaken() {
         store.tokens().create(new TokenRecord("zeta", "01".repeat(32), "*", "admin", T0));
         store.tokens().create(new TokenRecord("alpha", "02".repeat(32), "ns", "viewer", T0.plusSeconds(1)));
 
         assertThat(store.tokens().list()).extracting(TokenRecord::name).containsExactly("alpha", "zeta");
-        assertThat(store.tokens().delete("zeta")).isTrue();
-        assertThat(store.tokens().delete("zeta")).isFalse();
-        assertThat(store.tokens().findByDigest("01".repeat(32))).isEmpty();
+        assertThat(store.tokens().revoke("zeta", T0.plusSeconds(5))).isTrue();
+        assertThat(store.tokens().revoke("zeta", T0.plusSeconds(9))).as("revoked already").isFalse();
+        assertThat(store.tokens().revoke("absent", T0)).isFalse();
+
+        TokenRecord revoked = store.tokens().findByDigest("01".repeat(32)).orElseThrow();
+        assertThat(revoked.revokedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(revoked.standingAt(T0.plusSeconds(6))).isEqualTo(TokenStanding.REVOKED);
+        assertThat(store.tokens().findByDigest("02".repeat(32)).orElseThrow().standingAt(T0.plusSeconds(6)))
+                .isEqualTo(TokenStanding.ACTIVE);
+        assertThat(store.tokens().list()).extracting(TokenRecord::name).containsExactly("alpha", "zeta");
+        assertThatThrownBy(() -> store.tokens().create(new TokenRecord("zeta", "03".repeat(32), "*", "admin", T0)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aTokenPastItsExpiryIsExpired() {
+        store.tokens().create(new TokenRecord("short", "01".repeat(32), "ns", "viewer", T0,
+                T0.plus(Duration.ofHours(12)), null, null));
+        TokenRecord found = store.tokens().findByDigest("01".repeat(32)).orElseThrow();
+
+        assertThat(found.standingAt(T0.plus(Duration.ofHours(12)).minusMillis(1))).isEqualTo(TokenStanding.ACTIVE);
+        assertThat(found.standingAt(T0.plus(Duration.ofHours(12)))).isEqualTo(TokenStanding.EXPIRED);
+    }
+
+    @Test
+    void theLastUseOfATokenIsRecordedAndNeverMovesBack() {
+        store.tokens().create(new TokenRecord("ci", "01".repeat(32), "ns", "viewer", T0));
+        assertThat(store.tokens().list().getFirst().lastUsedAt()).isNull();
+
+        store.tokens().recordUse("ci", T0.plusSeconds(120));
+        store.tokens().recordUse("ci", T0.plusSeconds(60));
+        store.tokens().recordUse("absent", T0.plusSeconds(60));
+
+        assertThat(store.tokens().findByDigest("01".repeat(32)).orElseThrow().lastUsedAt())
+                .isEqualTo(T0.plusSeconds(120));
     }
 }
