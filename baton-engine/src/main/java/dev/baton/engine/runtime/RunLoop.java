@@ -230,7 +230,7 @@ public final class RunLoop {
                 prepared = preparation.describe(id, launch.step());
             } catch (Exception e) {
                 events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
-                        RunEvent.StepReport.failed(StepPreparation.describe(e))));
+                        RunEvent.StepReport.failed(preparation.failureText().describe(e))));
                 return;
             }
             if (prepared.failure() != null) {
@@ -285,7 +285,7 @@ public final class RunLoop {
         } catch (Exception e) {
             stepSlots.release();
             events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
-                    RunEvent.StepReport.failed(StepPreparation.describe(e))));
+                    RunEvent.StepReport.failed(preparation.failureText().describe(e))));
             return;
         }
         if (prepared.failure() != null) {

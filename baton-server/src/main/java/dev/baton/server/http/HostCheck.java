@@ -32,8 +32,10 @@ public final class HostCheck {
      * interface's address when it is a wildcard) and {@code configured} (host names, without ports).
      */
     public static HostCheck forAddress(String address, List<String> configured) {
-        Set<String> hosts = new HashSet<>(Set.of("localhost", "127.0.0.1", "::1"));
-        hosts.add(normal(address));
+        Set<String> hosts = new HashSet<>();
+        for (String loopback : List.of("localhost", "127.0.0.1", "::1", address)) {
+            hosts.add(normal(loopback));
+        }
         try {
             InetAddress bound = InetAddress.getByName(address);
             if (bound.isAnyLocalAddress()) {
