@@ -59,7 +59,8 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
         }
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         for (String host : allowedHosts) {
-            if (host.isBlank() || host.contains("/") || host.contains("@") || host.chars().anyMatch(Character::isWhitespace)) {
+            if (host.isBlank() || host.contains("/") || host.contains("@")
+                    || host.chars().anyMatch(Character::isWhitespace)) {
                 throw new ConfigException("auth.allowedHosts: '" + host + "' is not a host name");
             }
         }

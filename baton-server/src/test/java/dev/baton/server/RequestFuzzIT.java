@@ -53,15 +53,18 @@ class RequestFuzzIT {
             "listOptions.limit=-1", "listOptions.limit=x", "listOptions.continue=%00", "listOptions.continue=abc",
             "listOptions.labelSelector=a=b", "listOptions.labelSelector=!!!", "createdAfter=yesterday",
             "createdBefore=2026-01-01T00:00:00Z", "podName=%00", "podName=x", "logOptions.container=sidecar",
-            "fields=status", "a=%zz", "%00=1", "namespace=..", "force=true", "listOptions.fieldSelector=metadata.name=x");
+            "fields=status", "a=%zz", "%00=1", "namespace=..", "force=true",
+            "listOptions.fieldSelector=metadata.name=x");
     private static final List<String> CONTENT_TYPES = List.of(
             "application/json", "application/yaml", "text/yaml", "application/json; charset=latin1", "text/html",
             "multipart/form-data; boundary=x", "", "application/x-www-form-urlencoded", "*/*", "application/json;;;");
     private static final List<String> FRAGMENTS = List.of(
-            "{", "}", "[", "]", ":", ",", "\"", "'", "\"workflow\"", "\"template\"", "\"cronWorkflow\"", "{\"a\":1,\"a\":2}",
+            "{", "}", "[", "]", ":", ",", "\"", "'", "\"workflow\"", "\"template\"", "\"cronWorkflow\"",
+            "{\"a\":1,\"a\":2}",
             "\"metadata\"", "{\"name\":\"../x\"}", "null", "true", "1e999999", "9223372036854775808", "\\u0000",
             "\\ud800", "&a [*a]", "*a", "<<: ", "!!binary", "---\n", "kind: Workflow\n", "spec: {}\n", "\n", "  ",
-            "\t", "\u00e9", "{{", "}}", "{{=", "serverDryRun", "restartSuccessful", "nodeFieldSelector", "\"memoized\"");
+            "\t", "\u00e9", "{{", "}}", "{{=", "serverDryRun", "restartSuccessful", "nodeFieldSelector",
+            "\"memoized\"");
 
     private static TestServer server;
     private static Path home;

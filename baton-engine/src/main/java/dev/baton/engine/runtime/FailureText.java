@@ -80,7 +80,8 @@ public record FailureText(Map<String, String> shown) {
         String file = f.getFile() == null ? "a file" : paths(f.getFile());
         if (f.getFile() != null && file.equals(f.getFile()) && f.getFile().startsWith("/")) {
             // a path this record does not know: name the file only, not where it is on this machine
-            file = Path.of(f.getFile()).getFileName() == null ? "a file" : "'" + Path.of(f.getFile()).getFileName() + "'";
+            Path name = Path.of(f.getFile()).getFileName();
+            file = name == null ? "a file" : "'" + name + "'";
         }
         return file;
     }
