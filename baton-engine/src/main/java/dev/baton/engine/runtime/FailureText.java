@@ -57,6 +57,10 @@ public record FailureText(Map<String, String> shown) {
             case NotDirectoryException f -> file(f) + ": not a directory";
             case FileSystemException f when f.getReason() != null -> file(f) + ": " + paths(f.getReason());
             case CharacterCodingException c -> "a file holds bytes that are not text (UTF-8)";
+            case java.net.UnknownHostException u -> "unknown host " + u.getMessage();
+            case java.net.ConnectException c -> "cannot connect"
+                    + (c.getMessage() == null ? "" : ": " + paths(c.getMessage()));
+            case java.io.IOException io when io.getMessage() == null -> "an input/output error";
             case java.io.UncheckedIOException u -> describe(u.getCause());
             case NullPointerException b -> internal(b);
             case ClassCastException b -> internal(b);

@@ -42,6 +42,14 @@ class FailureTextTest {
     }
 
     @Test
+    void aNetworkFailureWithoutAMessageIsStillNamedWithoutItsClass() {
+        assertThat(text.describe(new java.net.ConnectException())).isEqualTo("cannot connect");
+        assertThat(text.describe(new java.net.UnknownHostException("artifacts.example")))
+                .isEqualTo("unknown host artifacts.example");
+        assertThat(text.describe(new IOException())).isEqualTo("an input/output error");
+    }
+
+    @Test
     void aBugIsReportedWithAReferenceNotAClassName() {
         String message = text.describe(new NullPointerException("Cannot invoke \"String.length()\" because x is null"));
 

@@ -53,7 +53,8 @@ public final class Expr {
         } catch (ExprException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ExprException(source, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            throw new ExprException(source, e.getMessage() != null ? e.getMessage()
+                    : "the expression failed unexpectedly");
         }
     }
 
