@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A server without tokens answers only requests naming it (a DNS-rebinding page sends its own name as Host, and
- * its Origin), and an unauthenticated {@code /metrics} scrape never reaches the database.
+ * its Origin), an unauthenticated {@code /metrics} scrape never reaches the database, and a fault inside the
+ * server is told to the client by a correlation id only.
  */
 class RebindingAndMetricsIT {
     @TempDir
@@ -114,6 +115,31 @@ class RebindingAndMetricsIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(withToken.statusCode()).isEqualTo(200);
             assertThat(withToken.body()).containsPattern("baton_store_latency_seconds [0-9.E-]+\n");
+        }
+    }
+
+    @Test
+    void aFaultInTheStoreIsA500CarryingOnlyACorrelationIdThatTheLogExplains() throws Exception {
+        BreakableStore store = new BreakableStore(new TestStores.Sqlite().open(home));
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (BatonServer server = BatonServer.start(TestServer.openConfig(), home, store)) {
+            store.broken.set(true);
+            System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+
+            RawHttp.Answer answer = new RawHttp(server.uri()).send("GET", "/api/v1/workflows/default", Map.of(),
+                    null);
+
+            System.setErr(stderr);
+            assertThat(answer.status()).isEqualTo(500);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            String id = answer.header("X-Correlation-Id");
+            assertThat(answer.body()).contains(id).doesNotContain("unreachable")
+                    .doesNotContainPattern(AnswerLeaks.PATTERN).doesNotContain(home.toString());
+            assertThat(log.toString(StandardCharsets.UTF_8)).contains("[" + id + "]")
+                    .contains("the database is unreachable");
+        } finally {
+            System.setErr(stderr);
         }
     }
 
