@@ -19,9 +19,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -88,15 +89,40 @@ final class LogsCommand implements Callable<Integer> {
                 if (!logs.has(stream)) {
                     continue;
                 }
-                try (InputStream in = artifacts.open(logs.path(stream).asText());
-                     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        System.out.println(node == null ? row.displayName() + ": " + line : line);
-                    }
+                try (InputStream in = artifacts.open(logs.path(stream).asText())) {
+                    print(in, node == null ? row.displayName() + ": " : null);
                 }
             }
+            System.out.flush();
             return 0;
+        }
+    }
+
+    /**
+     * Copies a step's log to standard output byte for byte (a step may write bytes that are not UTF-8); with a
+     * prefix, each line gets it and a last line without a newline gets one.
+     */
+    private static void print(InputStream in, String prefix) throws IOException {
+        if (prefix == null) {
+            in.transferTo(System.out);
+            return;
+        }
+        byte[] label = prefix.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        int b;
+        while ((b = buffered.read()) >= 0) {
+            line.write(b);
+            if (b == '\n') {
+                System.out.write(label);
+                line.writeTo(System.out);
+                line.reset();
+            }
+        }
+        if (line.size() > 0) {
+            System.out.write(label);
+            line.writeTo(System.out);
+            System.out.write('\n');
         }
     }
 }

@@ -12,6 +12,8 @@ import dev.baton.server.http.ControlRoutes;
 import dev.baton.server.http.CronRoutes;
 import dev.baton.server.http.TemplateRoutes;
 import dev.baton.server.http.EventRoutes;
+import dev.baton.server.http.HostCheck;
+import dev.baton.server.http.ProblemErrorHandler;
 import dev.baton.server.http.LogRoutes;
 import dev.baton.server.http.ProblemResponses;
 import dev.baton.server.http.RequestBodies;
@@ -75,6 +77,7 @@ public final class BatonServer implements AutoCloseable {
             c.http.compressionStrategy = CompressionStrategy.NONE;
             c.http.maxRequestSize = config.maxRequestBytes();
             c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProblemErrorHandler());
                 for (var connector : server.getConnectors()) {
                     if (connector instanceof ServerConnector sc) {
                         sc.setIdleTimeout(config.requestTimeout().toMillis());
@@ -82,6 +85,10 @@ public final class BatonServer implements AutoCloseable {
                 }
             });
             ProblemResponses.install(c);
+            if (!config.authRequired()) {
+                HostCheck hosts = HostCheck.forAddress(config.address(), config.allowedHosts());
+                c.routes.before(hosts::check);
+            }
             Api a = new Api(c, guard);
             a.open("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             a.open("/readyz", ctx -> {
@@ -89,7 +96,7 @@ public final class BatonServer implements AutoCloseable {
                 ctx.json(Map.of("status", "ready"));
             });
             a.open("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape(executor, store)));
+                    .result(metrics.scrape(executor, storeProbe(config, guard, ctx))));
             a.open("/api/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApi.document()));
             workflows.register(a);
             new TemplateRoutes(store, bodies, clock, TemplateKind.WORKFLOW_TEMPLATE).register(a);
@@ -116,6 +123,19 @@ public final class BatonServer implements AutoCloseable {
         }
         String host = config.address().contains(":") ? "[" + config.address() + "]" : config.address();
         this.uri = URI.create("http://" + host + ":" + app.port());
+    }
+
+    /**
+     * The store, for a scrape that may make it answer a query: only one with a valid token when tokens are
+     * required. An unauthenticated scrape shows what the server counts in memory and never reaches the database,
+     * so a public {@code /metrics} cannot be used to load it.
+     */
+    private Optional<Store> storeProbe(ServerConfig config, Guard guard, io.javalin.http.Context ctx) {
+        if (!config.authRequired() || ctx.header("Authorization") == null) {
+            return Optional.empty();
+        }
+        guard.check(ctx, dev.baton.server.auth.Action.READ, null);
+        return Optional.of(store);
     }
 
     /** Starts a server with the store its configuration names (SQLite under {@code home} by default). */

@@ -10,7 +10,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,13 +31,15 @@ import java.util.Set;
  * @param storeUrl            a PostgreSQL JDBC URL, or null for SQLite under the Baton home
  * @param cronTick            how often cron workflows are checked for a due run; {@link Duration#ZERO}: cron
  *                            workflows are kept but never start a run
+ * @param allowedHosts        without authentication, the host names (besides loopback and the listening
+ *                            address) that requests may name in {@code Host} and {@code Origin}
  */
 public record ServerConfig(String address, int port, boolean authRequired, boolean insecureNoAuth,
                            int maxRunningWorkflows, long maxRequestBytes, Duration requestTimeout, String storeUrl,
-                           Duration cronTick) {
+                           Duration cronTick, List<String> allowedHosts) {
     private static final Set<String> TOP_KEYS = Set.of("address", "port", "auth", "limits", "store", "cron");
     private static final Set<String> CRON_KEYS = Set.of("enabled", "tickSeconds");
-    private static final Set<String> AUTH_KEYS = Set.of("mode", "insecureNoAuth");
+    private static final Set<String> AUTH_KEYS = Set.of("mode", "insecureNoAuth", "allowedHosts");
     private static final Set<String> LIMIT_KEYS = Set.of("maxRunningWorkflows", "maxRequestBytes",
             "requestTimeoutSeconds");
     private static final Set<String> STORE_KEYS = Set.of("url");
@@ -52,6 +57,13 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
         if (cronTick == null || cronTick.isNegative()) {
             throw new ConfigException("cron.tickSeconds must be at least 1, was " + cronTick);
         }
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        for (String host : allowedHosts) {
+            if (host.isBlank() || host.contains("/") || host.contains("@")
+                    || host.chars().anyMatch(Character::isWhitespace)) {
+                throw new ConfigException("auth.allowedHosts: '" + host + "' is not a host name");
+            }
+        }
     }
 
     /** Whether the server starts cron workflows' runs on schedule. */
@@ -65,7 +77,7 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
      */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 2746, true, false, 8, 16L << 20, Duration.ofSeconds(60), null,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), List.of());
     }
 
     /** The defaults, then the file (if any), then the environment. */
@@ -87,33 +99,39 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
 
     public ServerConfig withAddress(String value) {
         return new ServerConfig(value, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick);
+                requestTimeout, storeUrl, cronTick, allowedHosts);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(address, value, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick);
+                requestTimeout, storeUrl, cronTick, allowedHosts);
     }
 
     public ServerConfig withAuth(boolean required, boolean insecure) {
         return new ServerConfig(address, port, required, insecure, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick);
+                requestTimeout, storeUrl, cronTick, allowedHosts);
     }
 
     public ServerConfig withLimits(int running, long requestBytes, Duration timeout) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, running, requestBytes, timeout,
-                storeUrl, cronTick);
+                storeUrl, cronTick, allowedHosts);
     }
 
     public ServerConfig withStoreUrl(String value) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, value, cronTick);
+                requestTimeout, value, cronTick, allowedHosts);
     }
 
     /** Checks cron workflows every {@code tick}; {@link Duration#ZERO} turns scheduling off. */
     public ServerConfig withCronTick(Duration tick) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, tick);
+                requestTimeout, storeUrl, tick, allowedHosts);
+    }
+
+    /** Without authentication, also answers requests naming these hosts (e.g. a reverse proxy's name). */
+    public ServerConfig withAllowedHosts(List<String> hosts) {
+        return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
+                requestTimeout, storeUrl, cronTick, hosts);
     }
 
     private ServerConfig withFile(Path file) {
@@ -141,6 +159,15 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
             boolean required = !auth.has("mode") ? c.authRequired : authMode(where + ": auth.mode",
                     auth.get("mode").asText());
             c = c.withAuth(required, auth.path("insecureNoAuth").asBoolean(c.insecureNoAuth));
+            if (auth.has("allowedHosts")) {
+                JsonNode hosts = auth.get("allowedHosts");
+                if (!hosts.isArray()) {
+                    throw new ConfigException(where + ": auth.allowedHosts must be a list of host names");
+                }
+                List<String> names = new ArrayList<>();
+                hosts.forEach(h -> names.add(h.asText()));
+                c = c.withAllowedHosts(names);
+            }
         }
         JsonNode limits = root.path("limits");
         if (!limits.isMissingNode()) {
@@ -189,6 +216,10 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
         if (present(env, "BATON_SERVER_MAX_RUNNING")) {
             c = c.withLimits(parseInt("BATON_SERVER_MAX_RUNNING", env.get("BATON_SERVER_MAX_RUNNING")),
                     c.maxRequestBytes, c.requestTimeout);
+        }
+        if (present(env, "BATON_SERVER_ALLOWED_HOSTS")) {
+            c = c.withAllowedHosts(Arrays.stream(env.get("BATON_SERVER_ALLOWED_HOSTS").split(","))
+                    .map(String::trim).filter(h -> !h.isEmpty()).toList());
         }
         if (present(env, "BATON_STORE_URL")) {
             c = c.withStoreUrl(env.get("BATON_STORE_URL"));

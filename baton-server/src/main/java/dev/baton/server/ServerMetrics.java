@@ -11,6 +11,7 @@ import dev.baton.spi.store.Store;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * What {@code /metrics} shows, in Prometheus' text format: runs finished by phase, runs executing and queued,
- * step durations as a histogram, and how long the store takes to answer a small query.
+ * step durations as a histogram, and (for a scrape with a token) how long the store takes to answer a small query.
  */
 public final class ServerMetrics implements RunListener {
     private static final double[] BUCKETS = {0.1, 0.5, 1, 5, 10, 30, 60, 300, 1800, 3600};
@@ -52,8 +53,11 @@ public final class ServerMetrics implements RunListener {
         durationMicros.addAndGet(d.toNanos() / 1000);
     }
 
-    /** The metrics now, as Prometheus text. */
-    public String scrape(RunExecutor executor, Store store) {
+    /**
+     * The metrics now, as Prometheus text; the store's latency only when {@code store} is given (an authenticated
+     * scrape): everything else is counted in memory.
+     */
+    public String scrape(RunExecutor executor, Optional<Store> store) {
         StringBuilder out = new StringBuilder();
         out.append("# HELP baton_runs_finished_total Runs this server saw reach a final phase since it started.\n");
         out.append("# TYPE baton_runs_finished_total counter\n");
@@ -76,8 +80,11 @@ public final class ServerMetrics implements RunListener {
         }
         out.append("baton_node_duration_seconds_sum ").append(durationMicros.get() / 1e6).append('\n');
         out.append("baton_node_duration_seconds_count ").append(cumulative).append('\n');
+        if (store.isEmpty()) {
+            return out.toString();
+        }
         long start = System.nanoTime();
-        store.runs().list(RunQuery.all().limit(1));
+        store.get().runs().list(RunQuery.all().limit(1));
         out.append("# HELP baton_store_latency_seconds How long the store took to answer a one-run listing "
                 + "during this scrape.\n");
         out.append("# TYPE baton_store_latency_seconds gauge\n");

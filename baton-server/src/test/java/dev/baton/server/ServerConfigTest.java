@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class ServerConfigTest {
         Path file = Files.writeString(dir.resolve("server.yaml"), """
                 address: 0.0.0.0
                 port: 8080
-                auth: {mode: none, insecureNoAuth: true}
+                auth: {mode: none, insecureNoAuth: true, allowedHosts: [baton.example.org]}
                 limits: {maxRunningWorkflows: 3, maxRequestBytes: 2048, requestTimeoutSeconds: 5}
                 store: {url: "jdbc:postgresql://db/baton"}
                 cron: {tickSeconds: 5}
@@ -39,7 +40,7 @@ class ServerConfigTest {
         ServerConfig c = ServerConfig.load(file, Map.of("BATON_SERVER_PORT", "9090"));
 
         assertThat(c).isEqualTo(new ServerConfig("0.0.0.0", 9090, false, true, 3, 2048, Duration.ofSeconds(5),
-                "jdbc:postgresql://db/baton", Duration.ofSeconds(5)));
+                "jdbc:postgresql://db/baton", Duration.ofSeconds(5), List.of("baton.example.org")));
         c.checkExposure();
     }
 

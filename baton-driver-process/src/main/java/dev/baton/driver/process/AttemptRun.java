@@ -71,7 +71,11 @@ final class AttemptRun implements Runnable {
         } catch (StepSetupException e) {
             outcome = new StepOutcome.Failed(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            outcome = new StepOutcome.Failed("host driver failure for " + launch.nodeName() + ": " + e);
+            // the node's message names no class or host path; the server log keeps them
+            System.err.println("baton: host driver failure for " + launch.nodeName() + ":");
+            e.printStackTrace();
+            outcome = new StepOutcome.Failed("the host driver could not run " + launch.nodeName()
+                    + " (see the log of the process that ran it)");
         }
         listener.finished(launch.attempt(), outcome);
     }

@@ -18,7 +18,7 @@ final class InputPlacement {
         String viewPath = view.resolve(input.path());
         Path source = input.source();
         if (!Files.exists(source)) {
-            throw new StepSetupException("input for " + viewPath + " is missing: " + source + " does not exist");
+            throw new StepSetupException("input for " + viewPath + " is missing: its stored content is gone");
         }
         try {
             Path target = view.placementOf(viewPath);
@@ -45,8 +45,18 @@ final class InputPlacement {
                 setMode(target, input.mode());
             }
         } catch (IOException e) {
-            throw new StepSetupException("could not place input " + source + " at " + viewPath + ": " + e, e);
+                        // the message names the path as the step sees it; the host paths stay in the cause
+            throw new StepSetupException("could not place the input at " + viewPath + ": " + reason(e), e);
         }
+    }
+
+    private static String reason(IOException e) {
+        return switch (e) {
+            case java.nio.file.AccessDeniedException a -> "permission denied";
+            case java.nio.file.NoSuchFileException n -> "no such file or directory";
+            case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> "the file could not be written";
+        };
     }
 
     static void setMode(Path file, int mode) throws IOException {

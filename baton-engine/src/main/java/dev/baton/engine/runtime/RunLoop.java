@@ -110,11 +110,18 @@ public final class RunLoop {
     private static final int BATCH = 256;
 
     private RunState loop(RunState state) throws InterruptedException {
+        String runName = state.runName();
         var keepAlive = timers.scheduleAtFixedRate(() -> {
             try {
                 journal.keepAlive();
+            } catch (dev.baton.spi.store.FencedException e) {
+                events.add(new RunEvent.CancelRequested("lost ownership of the run: another engine took it over"));
             } catch (RuntimeException e) {
-                events.add(new RunEvent.CancelRequested("lost ownership of the run: " + e.getMessage()));
+                // the store's own message (SQL, driver, file paths) goes to the log, not into the run
+                System.err.println("baton: renewing the lease of run " + runName + " failed:");
+                e.printStackTrace();
+                events.add(new RunEvent.CancelRequested("lost ownership of the run: the store could not be "
+                        + "reached to renew it"));
             }
         }, 10, 10, TimeUnit.SECONDS);
         try {
@@ -231,7 +238,7 @@ public final class RunLoop {
                 prepared = preparation.describe(run, id, launch.step());
             } catch (Exception e) {
                 events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
-                        RunEvent.StepReport.failed(StepPreparation.describe(e))));
+                        RunEvent.StepReport.failed(preparation.failureText().describe(e))));
                 return;
             }
             if (prepared.failure() != null) {
@@ -288,7 +295,7 @@ public final class RunLoop {
         } catch (Exception e) {
             stepSlots.release();
             events.add(new RunEvent.StepFinished(launch.nodeId(), launch.attempt(),
-                    RunEvent.StepReport.failed(StepPreparation.describe(e))));
+                    RunEvent.StepReport.failed(preparation.failureText().describe(e))));
             return;
         }
         if (prepared.failure() != null) {

@@ -48,8 +48,34 @@ public final class StepCollection {
                         .withLogs(keepLogs(step, exited.stdout(), exited.stderr()));
             };
         } catch (IOException | RuntimeException e) {
-            return RunEvent.StepReport.failed("failed to collect outputs: " + StepPreparation.describe(e));
+            return RunEvent.StepReport.failed("failed to collect outputs: " + failureText(step, prepared, outcome)
+                    .describe(e));
         }
+    }
+
+    /** Shows each collected file as the path the template declared, and the rest of the work area as such. */
+    private static FailureText failureText(ResolvedStep step, StepPreparation.Prepared prepared,
+                                           StepOutcome outcome) {
+        FailureText text = prepared.workArea() == null ? new FailureText(Map.of())
+                : FailureText.under(prepared.workArea());
+        if (outcome instanceof StepOutcome.Exited exited) {
+            for (ParameterSpec p : step.template().outputsOrEmpty().parametersOrEmpty()) {
+                Path file = exited.collected().get(StepPreparation.PARAMETER + p.name());
+                if (file != null && p.valueFrom() != null && p.valueFrom().path() != null) {
+                    text = text.showing(file, p.valueFrom().path());
+                }
+            }
+            for (ArtifactSpec a : step.template().outputsOrEmpty().artifactsOrEmpty()) {
+                Path file = exited.collected().get(StepPreparation.ARTIFACT + a.name());
+                if (file != null && a.path() != null) {
+                    text = text.showing(file, a.path());
+                }
+            }
+            if (exited.stdout() != null) {
+                text = text.showing(exited.stdout(), "the step's standard output");
+            }
+        }
+        return text;
     }
 
     /**

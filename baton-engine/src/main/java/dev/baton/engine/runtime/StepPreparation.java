@@ -213,7 +213,8 @@ public final class StepPreparation {
         }
     }
 
-    static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** Describes a failure to prepare a step without naming where the work areas are on this machine. */
+    FailureText failureText() {
+        return FailureText.under(workRoot);
     }
 }

@@ -5,6 +5,11 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -16,10 +21,10 @@ public final class RequestBodies {
         this.maxBytes = maxBytes;
     }
 
-    /** The two document formats the API reads. */
     /** How much of a refused body is read before answering; beyond it the connection is simply closed. */
     private static final long DRAINED = 64L * 1024 * 1024;
 
+    /** The two document formats the API reads. */
     public enum Format { JSON, YAML }
 
     /** A body as text with its format. */
@@ -47,7 +52,23 @@ public final class RequestBodies {
         if (out.size() == 0) {
             throw ApiError.badRequest("the request has no body");
         }
-        return new Body(format, out.toString(StandardCharsets.UTF_8));
+        return new Body(format, text(out.toByteArray()));
+    }
+
+    /** The body decoded as UTF-8, or 400 naming where it is not: bytes are never silently replaced. */
+    static String text(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw ApiError.badRequest("the request body is not valid UTF-8: byte " + in.position()
+                    + " (0x" + String.format("%02x", bytes[in.position()] & 0xff) + ") cannot start or continue a "
+                    + "character; send the document encoded as UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /**

@@ -124,9 +124,7 @@ public final class WorkflowRoutes {
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiError.badRequest("the body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")" : ""));
+            throw ApiError.badRequest("the body is not valid JSON: " + JsonFailures.describe(e));
         }
     }
 

@@ -31,6 +31,9 @@ public final class Expr {
             compiled = new Expr(source, Parser.parse(source));
         } catch (EvalError e) {
             throw new ExprException(source, e.getMessage());
+        } catch (StackOverflowError e) {
+            // the parser descends once per nesting level: a few thousand brackets exhaust a thread's stack
+            throw new ExprException(source, "expression nested too deeply");
         }
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
@@ -50,7 +53,8 @@ public final class Expr {
         } catch (ExprException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ExprException(source, e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+            throw new ExprException(source, e.getMessage() != null ? e.getMessage()
+                    : "the expression failed unexpectedly");
         }
     }
 

@@ -156,7 +156,8 @@ final class Lexer {
             case 'u' -> hex(4);
             case 'U' -> hex(8);
             default -> {
-                if (e >= '0' && e <= '7' && pos + 2 <= src.length()) {
+                if (e >= '0' && e <= '7' && pos + 2 <= src.length()
+                        && src.substring(pos - 1, pos + 2).chars().allMatch(c -> c >= '0' && c <= '7')) {
                     String octal = src.substring(pos - 1, pos + 2);
                     pos += 2;
                     yield String.valueOf((char) Integer.parseInt(octal, 8));

@@ -97,7 +97,7 @@ final class RuntimeValues {
             case ZonedDateTime t -> "time.Time";
             case Duration d -> "time.Duration";
             case ExprFunction f -> "func(...interface {}) interface {}";
-            default -> v.getClass().getSimpleName();
+            default -> "interface {}";
         };
     }
 

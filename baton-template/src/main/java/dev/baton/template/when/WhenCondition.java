@@ -17,6 +17,15 @@ public final class WhenCondition {
         if (substituted == null || substituted.isBlank()) {
             return true;
         }
+        try {
+            return evaluateText(substituted);
+        } catch (StackOverflowError e) {
+            // parsing and evaluating descend once per nesting level: thousands of brackets exhaust the stack
+            throw new WhenException("Invalid 'when' expression '" + substituted + "': nested too deeply");
+        }
+    }
+
+    private static boolean evaluateText(String substituted) {
         List<GovaluateToken> tokens;
         try {
             tokens = prepare(GovaluateLexer.tokenize(substituted));

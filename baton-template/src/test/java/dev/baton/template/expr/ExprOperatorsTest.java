@@ -138,6 +138,14 @@ class ExprOperatorsTest {
     }
 
     @Test
+    void deepNestingAndABadOctalEscapeAreExpressionErrors() {
+        assertThatThrownBy(() -> Expr.evaluate("[".repeat(50_000) + "]".repeat(50_000), Map.of()))
+                .isInstanceOf(ExprException.class).hasMessageContaining("nested too deeply");
+        assertThatThrownBy(() -> Expr.evaluate("'\\1e3'", Map.of()))
+                .isInstanceOf(ExprException.class).hasMessageContaining("invalid char escape");
+    }
+
+    @Test
     void integerArithmeticStaysIntegerAndDivisionIsFloat() {
         assertThat(Expr.evaluate("1 + 2", Map.of())).isEqualTo(3L);
         assertThat(Expr.evaluate("4 / 2", Map.of())).isEqualTo(2.0);

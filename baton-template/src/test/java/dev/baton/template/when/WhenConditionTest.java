@@ -151,6 +151,14 @@ class WhenConditionTest {
     }
 
     @Test
+    void aConditionNestedThousandsDeepIsAnErrorNotAStackOverflow() {
+        String deep = "(".repeat(50_000) + "true" + ")".repeat(50_000);
+
+        assertThatThrownBy(() -> WhenCondition.evaluate(deep)).isInstanceOf(WhenException.class)
+                .hasMessageEndingWith("nested too deeply");
+    }
+
+    @Test
     void conformanceConditionsAfterSubstitution() {
         assertThat(WhenCondition.evaluate("true == true")).isTrue();
         assertThat(WhenCondition.evaluate("tails == heads")).isFalse();

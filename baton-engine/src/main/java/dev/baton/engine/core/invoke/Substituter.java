@@ -27,7 +27,9 @@ public final class Substituter {
         } catch (SubstitutionException e) {
             return new Outcome.Failed<>(e.getMessage(), e.isAbsentOptional());
         } catch (RuntimeException e) {
-            return new Outcome.Failed<>(e.getMessage() == null ? e.toString() : e.getMessage(), false);
+            // a node's message never names a Java class
+            return new Outcome.Failed<>(e.getMessage() == null ? "the substitution failed unexpectedly"
+                    : e.getMessage(), false);
         }
     }
 

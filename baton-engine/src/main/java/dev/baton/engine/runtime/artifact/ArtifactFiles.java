@@ -1,5 +1,6 @@
 package dev.baton.engine.runtime.artifact;
 
+import dev.baton.engine.runtime.FailureText;
 import dev.baton.engine.runtime.artifact.archive.ArtifactPacker;
 import dev.baton.engine.runtime.artifact.archive.ArtifactUnpacker;
 import dev.baton.engine.runtime.artifact.archive.PackedArtifact;
@@ -89,7 +90,7 @@ public final class ArtifactFiles {
             }
             return null;
         } catch (IOException | IllegalArgumentException e) {
-            return "GET " + location.url() + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return "GET " + location.url() + " failed: " + new FailureText(java.util.Map.of()).describe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "GET " + location.url() + " was interrupted";

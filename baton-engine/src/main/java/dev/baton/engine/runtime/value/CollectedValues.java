@@ -43,12 +43,13 @@ public final class CollectedValues {
 
     /**
      * Reads {@code file} as the value {@code what} (for messages, e.g. {@code output parameter 'x'}). A stored
-     * value loses one trailing newline before it is stored, as every value does when it is published.
+     * value loses one trailing newline before it is stored, as every value does when it is published. An inline
+     * value's bytes that are not UTF-8 are each replaced by U+FFFD; a stored value keeps its bytes.
      */
     public Collected read(Path file, String what) throws IOException {
         long size = Files.size(file);
         if (size <= limits.inlineMax()) {
-            return new Collected.Value(Files.readString(file, StandardCharsets.UTF_8));
+            return new Collected.Value(text(file));
         }
         long kept = endsWithNewline(file, size) ? size - 1 : size;
         if (kept > limits.maximum()) {
@@ -57,13 +58,21 @@ public final class CollectedValues {
                     + "); pass data this large as an output artifact instead");
         }
         if (kept <= limits.inlineMax()) {
-            return new Collected.Value(Files.readString(file, StandardCharsets.UTF_8));
+            return new Collected.Value(text(file));
         }
         BlobRef blob;
         try (InputStream in = new Prefix(Files.newInputStream(file), kept)) {
             blob = store.put(in);
         }
         return new Collected.Value(new StoredValue(blob.digest(), blob.size()).handle());
+    }
+
+    /**
+     * The file as text; bytes that are not UTF-8 become U+FFFD, as in Argo (whose values pass through Go's JSON
+     * encoding), so that a step printing Latin-1 still succeeds.
+     */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static boolean endsWithNewline(Path file, long size) throws IOException {

@@ -44,6 +44,14 @@ class CollectedValuesTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8BecomeReplacementCharactersInsteadOfFailingTheStep() throws IOException {
+        Path file = temp.resolve("latin1");
+        Files.write(file, new byte[]{'c', 'a', 'f', (byte) 0xe9, '\n'});
+
+        assertThat(text(file)).isEqualTo("caf\uFFFD\n");
+    }
+
+    @Test
     void aValueOneByteOverTheThresholdIsStoredAndCarriedAsAHandle() throws IOException {
         String value = "c".repeat(THRESHOLD + 1);
         String text = text(file("above", value));

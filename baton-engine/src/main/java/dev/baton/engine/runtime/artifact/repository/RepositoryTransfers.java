@@ -1,6 +1,7 @@
 package dev.baton.engine.runtime.artifact.repository;
 
 import dev.baton.engine.core.ArtifactRef;
+import dev.baton.engine.runtime.FailureText;
 import dev.baton.engine.runtime.artifact.archive.ArchiveFormat;
 import dev.baton.engine.runtime.artifact.archive.ArgoArchives;
 import dev.baton.engine.runtime.artifact.archive.PackedArtifact;
@@ -217,7 +218,8 @@ public final class RepositoryTransfers {
         return file == null ? output.name() : file.toString();
     }
 
+    /** The failure without class names or paths of this machine it does not know to be the user's. */
     private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new FailureText(java.util.Map.of()).describe(e);
     }
 }
