@@ -28,11 +28,15 @@ import java.util.Set;
  * @param storeUrl            a PostgreSQL JDBC URL, or null for SQLite under the Baton home
  * @param cronTick            how often cron workflows are checked for a due run; {@link Duration#ZERO}: cron
  *                            workflows are kept but never start a run
+ * @param insecureSteps       lets steps run unisolated, as the server's own user, where the host allows no
+ *                            sandbox; otherwise such steps end in error
  */
 public record ServerConfig(String address, int port, boolean authRequired, boolean insecureNoAuth,
                            int maxRunningWorkflows, long maxRequestBytes, Duration requestTimeout, String storeUrl,
-                           Duration cronTick) {
-    private static final Set<String> TOP_KEYS = Set.of("address", "port", "auth", "limits", "store", "cron");
+                           Duration cronTick, boolean insecureSteps) {
+    private static final Set<String> TOP_KEYS = Set.of("address", "port", "auth", "limits", "store", "cron",
+            "steps");
+    private static final Set<String> STEPS_KEYS = Set.of("insecure");
     private static final Set<String> CRON_KEYS = Set.of("enabled", "tickSeconds");
     private static final Set<String> AUTH_KEYS = Set.of("mode", "insecureNoAuth");
     private static final Set<String> LIMIT_KEYS = Set.of("maxRunningWorkflows", "maxRequestBytes",
@@ -65,7 +69,7 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
      */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 2746, true, false, 8, 16L << 20, Duration.ofSeconds(60), null,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), false);
     }
 
     /** The defaults, then the file (if any), then the environment. */
@@ -87,33 +91,39 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
 
     public ServerConfig withAddress(String value) {
         return new ServerConfig(value, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick);
+                requestTimeout, storeUrl, cronTick, insecureSteps);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(address, value, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick);
+                requestTimeout, storeUrl, cronTick, insecureSteps);
     }
 
     public ServerConfig withAuth(boolean required, boolean insecure) {
         return new ServerConfig(address, port, required, insecure, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick);
+                requestTimeout, storeUrl, cronTick, insecureSteps);
     }
 
     public ServerConfig withLimits(int running, long requestBytes, Duration timeout) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, running, requestBytes, timeout,
-                storeUrl, cronTick);
+                storeUrl, cronTick, insecureSteps);
     }
 
     public ServerConfig withStoreUrl(String value) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, value, cronTick);
+                requestTimeout, value, cronTick, insecureSteps);
     }
 
     /** Checks cron workflows every {@code tick}; {@link Duration#ZERO} turns scheduling off. */
     public ServerConfig withCronTick(Duration tick) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, tick);
+                requestTimeout, storeUrl, tick, insecureSteps);
+    }
+
+    /** Lets steps run unisolated where the host allows no sandbox ({@code --insecure-steps}). */
+    public ServerConfig withInsecureSteps(boolean value) {
+        return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
+                requestTimeout, storeUrl, cronTick, value);
     }
 
     private ServerConfig withFile(Path file) {
@@ -171,6 +181,15 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
             Duration tick = cron.has("tickSeconds") ? Duration.ofSeconds(positive(where, "cron.tickSeconds",
                     cron.get("tickSeconds"))) : c.cronEnabled() ? c.cronTick : Duration.ofSeconds(1);
             c = c.withCronTick(cron.path("enabled").asBoolean(true) ? tick : Duration.ZERO);
+        }
+        JsonNode steps = root.path("steps");
+        if (!steps.isMissingNode()) {
+            checkKeys(where, "steps.", steps, STEPS_KEYS);
+            if (steps.has("insecure") && !steps.get("insecure").isBoolean()) {
+                throw new ConfigException(where + ": steps.insecure must be true or false, not '"
+                        + steps.get("insecure").asText() + "'");
+            }
+            c = c.withInsecureSteps(steps.path("insecure").asBoolean(c.insecureSteps));
         }
         return c;
     }

@@ -34,12 +34,13 @@ class ServerConfigTest {
                 limits: {maxRunningWorkflows: 3, maxRequestBytes: 2048, requestTimeoutSeconds: 5}
                 store: {url: "jdbc:postgresql://db/baton"}
                 cron: {tickSeconds: 5}
+                steps: {insecure: true}
                 """);
 
         ServerConfig c = ServerConfig.load(file, Map.of("BATON_SERVER_PORT", "9090"));
 
         assertThat(c).isEqualTo(new ServerConfig("0.0.0.0", 9090, false, true, 3, 2048, Duration.ofSeconds(5),
-                "jdbc:postgresql://db/baton", Duration.ofSeconds(5)));
+                "jdbc:postgresql://db/baton", Duration.ofSeconds(5), true));
         c.checkExposure();
     }
 
