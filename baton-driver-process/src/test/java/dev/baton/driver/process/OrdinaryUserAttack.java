@@ -9,7 +9,7 @@ import java.util.Map;
  * Run by {@link OrdinaryUserConfinementTest} in a JVM of its own as an ordinary user: a driver of that user
  * starts one hostile step with a work area in {@code HOME} and prints what the step printed.
  *
- * <p>Arguments: the Baton home to hide, {@code true|false} for the fork server.
+ * <p>Arguments: the Baton home to hide, then {@code fork-server}, {@code util-linux} or {@code bwrap}.
  */
 final class OrdinaryUserAttack {
     static final String SCRIPT = """
@@ -32,21 +32,24 @@ final class OrdinaryUserAttack {
         Path home = Path.of(args[0]);
         Files.writeString(home.resolve("baton.db"), "tokens\n");
         Process outsider = new ProcessBuilder("sleep", "60").start();
+        boolean bwrap = args[1].equals("bwrap");
         try (HostDriver driver = new HostDriver(HostDriverSettings.from(Map.of(HostDriverSettings.ISOLATION,
-                "namespace", HostDriverSettings.FORK_SERVER, args[1], HostDriverSettings.HIDDEN_PATHS,
-                home.toString())))) {
+                bwrap ? "bwrap" : "namespace", HostDriverSettings.FORK_SERVER, Boolean.toString(args[1].equals(
+                        "fork-server")), HostDriverSettings.HIDDEN_PATHS, home.toString())))) {
             for (boolean privateRoot : new boolean[] {false, true}) {
                 Launches launch = Launches.in(home.resolve("work")).env("HIDDEN", home.toString())
                         .env("OUTSIDER", Long.toString(outsider.pid())).sh(SCRIPT);
                 if (privateRoot) {
-                    launch.output("out", "/mnt/out/result");
+                    // Not /mnt: some hosts refuse an unprivileged overlay on theirs (a limit of the host, not Baton's).
+                    launch.output("out", bwrap ? "/baton-out/result" : "/opt/baton-out/result");
                 }
                 RecordingListener listener = new RecordingListener();
                 driver.start(launch.build(), listener);
                 StepOutcome.Exited exited = listener.exited();
                 System.out.print(Files.readString(exited.stdout()));
             }
-            System.out.println("forked=" + driver.forksSteps() + " outsider alive=" + outsider.isAlive());
+            System.out.println("isolation=" + driver.isolation() + " forked=" + driver.forksSteps()
+                    + " outsider alive=" + outsider.isAlive());
         } finally {
             outsider.destroyForcibly();
         }
