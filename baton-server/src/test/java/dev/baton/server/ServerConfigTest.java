@@ -61,6 +61,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void unsandboxedStepsAreRefusedByDefaultAndTheKeyTakesOnlyABoolean() throws Exception {
+        Path word = Files.writeString(dir.resolve("steps.yaml"), "steps: {insecure: yes please}\n");
+
+        assertThat(ServerConfig.load(null, Map.of()).insecureSteps()).isFalse();
+        assertThatThrownBy(() -> ServerConfig.load(word, Map.of()))
+                .hasMessage(word + ": steps.insecure must be true or false, not 'yes please'");
+    }
+
+    @Test
     void cronSchedulingIsOnByDefaultAndCanBeTurnedOff() throws Exception {
         Path off = Files.writeString(dir.resolve("off.yaml"), "cron: {enabled: false}\n");
 
