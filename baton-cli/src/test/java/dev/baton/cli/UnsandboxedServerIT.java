@@ -31,6 +31,25 @@ import org.junit.jupiter.api.io.TempDir;
 class UnsandboxedServerIT {
     private static final Path LAUNCHER = Path.of("..", "bin", "baton").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Touches nothing on the host: with --insecure-steps it runs unisolated, as root in CI. */
+    private static final String WORKFLOW = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata:
+              generateName: unsandboxed-
+            spec:
+              entrypoint: main
+              templates:
+              - name: main
+                dag:
+                  tasks:
+                  - {name: a, template: echo}
+                  - {name: b, template: echo, dependencies: [a]}
+              - name: echo
+                container:
+                  image: alpine:3.20
+                  command: [echo, hello]
+            """;
 
     @TempDir
     Path home;
@@ -75,7 +94,7 @@ class UnsandboxedServerIT {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> submitted = client.send(HttpRequest.newBuilder(URI.create(url
                             + "/api/v1/workflows/default")).header("Content-Type", "application/yaml")
-                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("..", "examples", "hello-dag.yaml"))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(WORKFLOW)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
             String name = JSON.readTree(submitted.body()).path("metadata").path("name").asText();
