@@ -72,7 +72,7 @@ class HostileStepIT {
                 script:
                   image: alpine:3.20
                   command: [sh]
-                  workingDir: /work/wd
+                  workingDir: /job/wd
                   source: |
                     echo scratch > /tmp/scratch && mkdir -p /mnt/out && echo payload > /mnt/out/data.txt && echo ok > local.txt && cat /tmp/scratch local.txt
                 outputs:

@@ -223,7 +223,7 @@ abstract class StepConfinementTests {
         Path secretInput = Files.writeString(home.resolve("work/input.txt"), "input\n");
         Files.setAttribute(secretInput, "unix:mode", 0600);
         RecordingListener listener = new RecordingListener();
-        driver.start(Launches.in(home.resolve("work")).workingDir("/work-" + ProcessHandle.current().pid() + "/wd")
+        driver.start(Launches.in(home.resolve("work")).workingDir("/job-" + ProcessHandle.current().pid() + "/wd")
                 .input(secretInput, "/inputs/in.txt", null)
                 .sh("echo tmp > /tmp/t && cat /tmp/t /inputs/in.txt && mkdir -p /mnt/out/dir && echo out > "
                         + "/mnt/out/dir/x && echo here > local.txt && echo rel > ../rel.txt && id -u")
