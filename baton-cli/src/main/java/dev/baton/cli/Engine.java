@@ -4,6 +4,7 @@ import dev.baton.server.ArtifactStores;
 
 import dev.baton.spi.artifact.ArtifactStore;
 import dev.baton.driver.process.HostDriver;
+import dev.baton.driver.process.HostDriverSettings;
 import dev.baton.engine.core.RunState;
 import dev.baton.engine.runtime.InMemoryMemoCache;
 import dev.baton.engine.runtime.MemoCache;
@@ -22,6 +23,7 @@ import dev.baton.model.spec.WorkflowSpec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /** Assembles the parts that run workflows in this process: host driver, artifact store, run loop. */
 final class Engine {
@@ -72,7 +74,7 @@ final class Engine {
 
     RunState run(Work work) throws Exception {
         try (ArtifactStore store = ArtifactStores.open(home);
-             HostDriver driver = new HostDriver()) {
+             HostDriver driver = hostDriver()) {
             ArtifactFiles artifacts = new ArtifactFiles(store,
                     repository != null ? repository : ArtifactRepositories.choose(home, null, System.getenv()),
                     ArtifactRepositories.opener(home, System.getenv(), namespace));
@@ -86,5 +88,15 @@ final class Engine {
             new WorkLayout(home.resolve("work")).removeIfEmpty(state.context().namespace(), state.context().uid());
             return state;
         }
+    }
+
+    /**
+     * Steps never see this Baton home; where the host allows no sandbox they still run (the user runs their own
+     * code), after the driver's one warning.
+     */
+    private HostDriver hostDriver() {
+        return new HostDriver(HostDriverSettings.from(Map.of(
+                HostDriverSettings.HIDDEN_PATHS, home.toAbsolutePath().toString(),
+                HostDriverSettings.INSECURE_STEPS, "true")));
     }
 }

@@ -28,6 +28,11 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--insecure-no-auth", description = "Allows --auth none on a non-loopback address.")
     boolean insecureNoAuth;
 
+    @Option(names = "--insecure-steps", description = "Where this host allows steps no sandbox, runs them anyway,"
+            + " unisolated as the server's own user (able to read and change all it can, Baton's data included);"
+            + " without it such steps end in error.")
+    boolean insecureSteps;
+
     @Override
     public Integer call() throws Exception {
         ServerConfig settings;
@@ -44,6 +49,7 @@ final class ServerCommand implements Callable<Integer> {
             }
             settings = settings.withAuth(auth == null ? settings.authRequired() : auth.equals("token"),
                     insecureNoAuth || settings.insecureNoAuth());
+            settings = settings.withInsecureSteps(insecureSteps || settings.insecureSteps());
             settings.checkExposure();
         } catch (ServerConfig.ConfigException e) {
             System.err.println("baton: " + e.getMessage());

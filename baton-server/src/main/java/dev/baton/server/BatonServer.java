@@ -2,6 +2,7 @@ package dev.baton.server;
 
 import dev.baton.cron.service.CronService;
 import dev.baton.driver.process.HostDriver;
+import dev.baton.driver.process.HostDriverSettings;
 import dev.baton.engine.runtime.artifact.ArtifactFiles;
 import dev.baton.server.auth.Guard;
 import dev.baton.server.cron.ServerCronRuns;
@@ -56,7 +57,10 @@ public final class BatonServer implements AutoCloseable {
         config.checkExposure();
         this.store = store;
         this.artifacts = ArtifactStores.open(home);
-        this.driver = new HostDriver();
+        // Steps never see the server's home (database, blobs, work areas, secrets); see HostDriverSettings.
+        this.driver = new HostDriver(HostDriverSettings.from(Map.of(
+                HostDriverSettings.HIDDEN_PATHS, home.toAbsolutePath().toString(),
+                HostDriverSettings.INSECURE_STEPS, Boolean.toString(config.insecureSteps()))));
         Clock clock = Clock.systemUTC();
         RunEvents events = new RunEvents();
         ServerMetrics metrics = new ServerMetrics();

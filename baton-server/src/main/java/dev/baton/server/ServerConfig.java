@@ -33,11 +33,15 @@ import java.util.Set;
  *                            workflows are kept but never start a run
  * @param allowedHosts        without authentication, the host names (besides loopback and the listening
  *                            address) that requests may name in {@code Host} and {@code Origin}
+ * @param insecureSteps       lets steps run unisolated, as the server's own user, where the host allows no
+ *                            sandbox; otherwise such steps end in error
  */
 public record ServerConfig(String address, int port, boolean authRequired, boolean insecureNoAuth,
                            int maxRunningWorkflows, long maxRequestBytes, Duration requestTimeout, String storeUrl,
-                           Duration cronTick, List<String> allowedHosts) {
-    private static final Set<String> TOP_KEYS = Set.of("address", "port", "auth", "limits", "store", "cron");
+                           Duration cronTick, List<String> allowedHosts, boolean insecureSteps) {
+    private static final Set<String> TOP_KEYS = Set.of("address", "port", "auth", "limits", "store", "cron",
+            "steps");
+    private static final Set<String> STEPS_KEYS = Set.of("insecure");
     private static final Set<String> CRON_KEYS = Set.of("enabled", "tickSeconds");
     private static final Set<String> AUTH_KEYS = Set.of("mode", "insecureNoAuth", "allowedHosts");
     private static final Set<String> LIMIT_KEYS = Set.of("maxRunningWorkflows", "maxRequestBytes",
@@ -77,7 +81,7 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
      */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 2746, true, false, 8, 16L << 20, Duration.ofSeconds(60), null,
-                Duration.ofSeconds(1), List.of());
+                Duration.ofSeconds(1), List.of(), false);
     }
 
     /** The defaults, then the file (if any), then the environment. */
@@ -99,39 +103,45 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
 
     public ServerConfig withAddress(String value) {
         return new ServerConfig(value, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick, allowedHosts);
+                requestTimeout, storeUrl, cronTick, allowedHosts, insecureSteps);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(address, value, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick, allowedHosts);
+                requestTimeout, storeUrl, cronTick, allowedHosts, insecureSteps);
     }
 
     public ServerConfig withAuth(boolean required, boolean insecure) {
         return new ServerConfig(address, port, required, insecure, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick, allowedHosts);
+                requestTimeout, storeUrl, cronTick, allowedHosts, insecureSteps);
     }
 
     public ServerConfig withLimits(int running, long requestBytes, Duration timeout) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, running, requestBytes, timeout,
-                storeUrl, cronTick, allowedHosts);
+                storeUrl, cronTick, allowedHosts, insecureSteps);
     }
 
     public ServerConfig withStoreUrl(String value) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, value, cronTick, allowedHosts);
+                requestTimeout, value, cronTick, allowedHosts, insecureSteps);
     }
 
     /** Checks cron workflows every {@code tick}; {@link Duration#ZERO} turns scheduling off. */
     public ServerConfig withCronTick(Duration tick) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, tick, allowedHosts);
+                requestTimeout, storeUrl, tick, allowedHosts, insecureSteps);
     }
 
     /** Without authentication, also answers requests naming these hosts (e.g. a reverse proxy's name). */
     public ServerConfig withAllowedHosts(List<String> hosts) {
         return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
-                requestTimeout, storeUrl, cronTick, hosts);
+                requestTimeout, storeUrl, cronTick, hosts, insecureSteps);
+    }
+
+    /** Lets steps run unisolated where the host allows no sandbox ({@code --insecure-steps}). */
+    public ServerConfig withInsecureSteps(boolean value) {
+        return new ServerConfig(address, port, authRequired, insecureNoAuth, maxRunningWorkflows, maxRequestBytes,
+                requestTimeout, storeUrl, cronTick, allowedHosts, value);
     }
 
     private ServerConfig withFile(Path file) {
@@ -198,6 +208,15 @@ public record ServerConfig(String address, int port, boolean authRequired, boole
             Duration tick = cron.has("tickSeconds") ? Duration.ofSeconds(positive(where, "cron.tickSeconds",
                     cron.get("tickSeconds"))) : c.cronEnabled() ? c.cronTick : Duration.ofSeconds(1);
             c = c.withCronTick(cron.path("enabled").asBoolean(true) ? tick : Duration.ZERO);
+        }
+        JsonNode steps = root.path("steps");
+        if (!steps.isMissingNode()) {
+            checkKeys(where, "steps.", steps, STEPS_KEYS);
+            if (steps.has("insecure") && !steps.get("insecure").isBoolean()) {
+                throw new ConfigException(where + ": steps.insecure must be true or false, not '"
+                        + steps.get("insecure").asText() + "'");
+            }
+            c = c.withInsecureSteps(steps.path("insecure").asBoolean(c.insecureSteps));
         }
         return c;
     }

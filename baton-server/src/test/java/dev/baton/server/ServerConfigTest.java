@@ -35,12 +35,13 @@ class ServerConfigTest {
                 limits: {maxRunningWorkflows: 3, maxRequestBytes: 2048, requestTimeoutSeconds: 5}
                 store: {url: "jdbc:postgresql://db/baton"}
                 cron: {tickSeconds: 5}
+                steps: {insecure: true}
                 """);
 
         ServerConfig c = ServerConfig.load(file, Map.of("BATON_SERVER_PORT", "9090"));
 
         assertThat(c).isEqualTo(new ServerConfig("0.0.0.0", 9090, false, true, 3, 2048, Duration.ofSeconds(5),
-                "jdbc:postgresql://db/baton", Duration.ofSeconds(5), List.of("baton.example.org")));
+                "jdbc:postgresql://db/baton", Duration.ofSeconds(5), List.of("baton.example.org"), true));
         c.checkExposure();
     }
 
@@ -58,6 +59,15 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(badTick, Map.of())).hasMessageContaining("cron.tickSeconds");
         assertThatThrownBy(() -> ServerConfig.load(null, Map.of("BATON_SERVER_MAX_RUNNING", "0")))
                 .hasMessageContaining("maxRunningWorkflows");
+    }
+
+    @Test
+    void unsandboxedStepsAreRefusedByDefaultAndTheKeyTakesOnlyABoolean() throws Exception {
+        Path word = Files.writeString(dir.resolve("steps.yaml"), "steps: {insecure: yes please}\n");
+
+        assertThat(ServerConfig.load(null, Map.of()).insecureSteps()).isFalse();
+        assertThatThrownBy(() -> ServerConfig.load(word, Map.of()))
+                .hasMessage(word + ": steps.insecure must be true or false, not 'yes please'");
     }
 
     @Test

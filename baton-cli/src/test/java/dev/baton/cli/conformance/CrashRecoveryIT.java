@@ -42,6 +42,8 @@ class CrashRecoveryIT {
     @BeforeEach
     void sharedDirectory() throws IOException {
         shared = Files.createTempDirectory(Files.createDirectories(Path.of("/var/tmp")), "baton-crash-");
+        // Steps run as an unprivileged user (nobody under root), which must be able to append here.
+        Files.setAttribute(shared, "unix:mode", 0777);
     }
 
     @AfterEach

@@ -106,14 +106,21 @@ final class AttemptRun implements Runnable {
         StepView view = prepareView(!ready.stagedFiles().isEmpty() || launch.scriptFile() != null);
         stage(ready.stagedFiles(), view);
         stageScriptFile(view);
+        Confinement confinement = launcher.confinement();
         for (StepLaunch.InputFile input : launch.inputs()) {
-            InputPlacement.place(input, view);
+            InputPlacement.place(input, view, confinement);
         }
         for (Map.Entry<String, Path> file : launch.parameterFiles().entrySet()) {
             InputPlacement.place(new StepLaunch.InputFile(file.getValue(),
-                    view.parameterViewDir() + "/" + file.getKey(), null), view);
+                    view.parameterViewDir() + "/" + file.getKey(), null), view, confinement);
         }
-        Map<String, String> env = StepEnvironment.of(System.getenv(), launch.env());
+        prepareWritable(view, confinement);
+        Map<String, String> host = new java.util.HashMap<>(System.getenv());
+        host.computeIfPresent("PATH", (name, value) -> confinement.reachableSearchPath(value));
+        if (confinement.switchesUser() && host.containsKey("HOME")) {
+            host.put("HOME", "/tmp"); // Baton's own home is not the step user's; /tmp is the step's own
+        }
+        Map<String, String> env = StepEnvironment.of(host, launch.env());
         if (!launch.parameterFiles().isEmpty()) {
             env.put(StepLaunch.PARAMETER_DIRECTORY_VARIABLE, view.parameterViewDir());
         }
@@ -203,6 +210,18 @@ final class AttemptRun implements Runnable {
         return launcher.prepare(launch.workArea(), declared(), launch.workingDir(), stagesFiles);
     }
 
+    /** The step may not run as Baton's user: its working directory and its outputs' directories become its own. */
+    private void prepareWritable(StepView view, Confinement confinement) throws IOException, StepSetupException {
+        if (!view.workingDir().equals("/")) {
+            view.prepareWritable(view.workingDir(), confinement);
+        }
+        for (StepLaunch.OutputPath output : launch.outputs()) {
+            String path = view.resolve(output.path());
+            int slash = path.lastIndexOf('/');
+            view.prepareWritable(slash <= 0 ? "/" : path.substring(0, slash), confinement);
+        }
+    }
+
     private List<String> declared() {
         List<String> declared = new ArrayList<>();
         launch.inputs().forEach(input -> declared.add(input.path()));
@@ -244,7 +263,10 @@ final class AttemptRun implements Runnable {
     private Map<String, Path> collect(StepView view) throws IOException {
         Map<String, Path> collected = new LinkedHashMap<>();
         for (StepLaunch.OutputPath output : launch.outputs()) {
-            view.collect(view.resolve(output.path())).ifPresent(path -> collected.put(output.key(), path));
+            Optional<Path> path = view.collect(view.resolve(output.path()));
+            if (path.isPresent() && launcher.confinement().mayCollect(path.get(), launch.workArea().toAbsolutePath())) {
+                collected.put(output.key(), path.get());
+            }
         }
         return collected;
     }

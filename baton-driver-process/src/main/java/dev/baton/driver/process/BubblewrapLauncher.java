@@ -11,15 +11,28 @@ import java.util.Optional;
 /**
  * Builds the same private root as {@link NamespaceLauncher} with bubblewrap, for hosts that refuse
  * {@code unshare}. Private views of existing host directories need {@code --overlay} (bubblewrap 0.9);
- * with an older bubblewrap a step declaring such a path fails with a message saying so.
+ * with an older bubblewrap a step declaring such a path fails with a message saying so. Hidden directories
+ * get an empty read-only tmpfs. Run by an ordinary user, bubblewrap runs the step as that user in a user
+ * namespace with no capabilities; run by root, the step is started through {@code setpriv} as the step's user,
+ * since bubblewrap's own {@code --uid} would map that user to root on the host.
  */
 final class BubblewrapLauncher implements SandboxLauncher {
     private final Path bwrap;
     private final boolean overlays;
+    private final Confinement confinement;
+    private final Path setpriv;
 
-    BubblewrapLauncher(Path bwrap, boolean overlays) {
+    /** @param setpriv util-linux setpriv; needed only when Baton runs as root */
+    BubblewrapLauncher(Path bwrap, boolean overlays, Confinement confinement, Path setpriv) {
         this.bwrap = bwrap;
         this.overlays = overlays;
+        this.confinement = confinement;
+        this.setpriv = setpriv;
+    }
+
+    @Override
+    public Confinement confinement() {
+        return confinement;
     }
 
     /** Whether this bubblewrap can mount overlays, judged from its help text. */
@@ -73,7 +86,16 @@ final class BubblewrapLauncher implements SandboxLauncher {
                 }
             }
         }
-        command.addAll(List.of("--chdir", view.workingDir(), "--"));
+        for (String hidden : sandbox.shownHidden(confinement)) {
+            command.addAll(List.of("--tmpfs", hidden, "--remount-ro", hidden));
+        }
+        command.addAll(List.of("--chdir", view.workingDir()));
+        if (confinement.switchesUser()) {
+            command.add("--");
+            command.addAll(confinement.setpriv(setpriv));
+        } else {
+            command.addAll(List.of("--cap-drop", "ALL", "--"));
+        }
         command.addAll(argv);
         return command;
     }

@@ -17,6 +17,11 @@ final class ExecutableSearch {
         return new ExecutableSearch(System.getenv("PATH"));
     }
 
+    /** The host's {@code PATH} as the step searches it: without the directories the step's user cannot reach. */
+    static ExecutableSearch ofHostFor(Confinement confinement) {
+        return new ExecutableSearch(confinement.reachableSearchPath(System.getenv("PATH")));
+    }
+
     Optional<Path> find(String program) {
         if (program.contains("/")) {
             Path p = Path.of(program);

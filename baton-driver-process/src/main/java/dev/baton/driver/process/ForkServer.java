@@ -31,24 +31,26 @@ final class ForkServer implements AutoCloseable {
     private final Process server;
     private final OutputStream requests;
     private final boolean userNamespace;
+    private final Confinement confinement;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Forked> steps = new ConcurrentHashMap<>();
     private volatile String stopped;
 
-    private ForkServer(Process server, boolean userNamespace) {
+    private ForkServer(Process server, boolean userNamespace, Confinement confinement) {
         this.server = server;
         this.requests = server.getOutputStream();
         this.userNamespace = userNamespace;
+        this.confinement = confinement;
         Thread.ofPlatform().daemon().name("baton-fork-server").start(this::readReplies);
         // The inits share the server's reply pipe, so its end is not seen as the end of the replies.
         server.onExit().thenRun(this::serverEnded);
     }
 
     /** Starts the server; it exits by itself when this JVM closes its standard input or dies. */
-    static ForkServer start(Path python, boolean userNamespace) throws IOException {
+    static ForkServer start(Path python, boolean userNamespace, Confinement confinement) throws IOException {
         Process server = new ProcessBuilder(python.toString(), "-S", "-c", script())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        return new ForkServer(server, userNamespace);
+        return new ForkServer(server, userNamespace, confinement);
     }
 
     /**
@@ -69,6 +71,9 @@ final class ForkServer implements AutoCloseable {
                 .append(",\"tmp\":").append(tmp == null ? "null" : Json.string(tmp.toString()))
                 .append(",\"cwd\":").append(Json.string(cwd))
                 .append(",\"userns\":").append(userNamespace)
+                .append(",\"user\":").append(confinement.switchesUser()
+                        ? "[" + confinement.user().uid() + "," + confinement.user().gid() + "]" : "null")
+                .append(",\"hide\":").append(Json.strings(confinement.hidden().stream().map(Path::toString).toList()))
                 .append(",\"stdout\":").append(Json.string(stdout.toString()))
                 .append(",\"stderr\":").append(Json.string(stderr.toString()))
                 .append(",\"argv\":").append(Json.strings(argv))

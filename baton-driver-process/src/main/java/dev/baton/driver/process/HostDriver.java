@@ -18,12 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Construct with {@code new HostDriver(HostDriverSettings.from(settings))} or through
  * {@link HostDriverProvider}. The isolation is chosen once, here; when steps cannot be isolated a
- * single warning line goes to standard error.
+ * single warning line goes to standard error, and unless the settings allow insecure steps every step
+ * then ends in error with the reason instead of running as this process's user.
  */
 public final class HostDriver implements Driver {
     private final HostDriverSettings settings;
     private final SandboxLauncher launcher;
     private final Optional<String> warning;
+    private final Optional<String> refusal;
     private final StepCommandResolver commands;
     private final Set<AttemptId> seen = ConcurrentHashMap.newKeySet();
     private final Map<AttemptId, Running> running = new ConcurrentHashMap<>();
@@ -42,8 +44,16 @@ public final class HostDriver implements Driver {
             throw new IllegalStateException("interrupted while probing the host's isolation", e);
         }
         this.launcher = choice.launcher();
-        this.warning = choice.warning();
-        this.commands = new StepCommandResolver(ExecutableSearch.ofHost());
+        this.warning = choice.warning().map(problem -> problem + (settings.insecureSteps()
+                ? "; steps run unisolated as this process's user (insecure-steps): a step can read and change"
+                        + " everything this user can, Baton's own data included"
+                : "; steps will not run. Start the server with --insecure-steps to run them unisolated as its"
+                        + " own user, able to read and change everything that user can"));
+        this.refusal = choice.warning().filter(problem -> !settings.insecureSteps()).map(problem ->
+                "this host allows steps no sandbox (" + problem.replaceFirst("^baton: ", "") + "), so the step was"
+                        + " not run: allow unprivileged user namespaces (or run Baton as root), or start the server"
+                        + " with --insecure-steps to run steps unisolated as the server's own user");
+        this.commands = new StepCommandResolver(ExecutableSearch.ofHostFor(launcher.confinement()));
         warning.ifPresent(System.err::println);
     }
 
@@ -77,6 +87,10 @@ public final class HostDriver implements Driver {
         }
         if (closed) {
             listener.finished(launch.attempt(), new StepOutcome.Failed("the host driver is closed"));
+            return;
+        }
+        if (refusal.isPresent()) {
+            listener.finished(launch.attempt(), new StepOutcome.Failed(refusal.get()));
             return;
         }
         run(launch, new AttemptRun(launch, listener, launcher, commands, settings.killGrace()));

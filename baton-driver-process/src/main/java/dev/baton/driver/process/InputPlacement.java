@@ -8,13 +8,14 @@ import java.nio.file.Path;
 
 /**
  * Puts input files where the step will see them before it starts. Sources are immutable, so a hard
- * link is enough; a requested mode would change the shared inode, so then the file is copied.
+ * link is enough; a requested mode would change the shared inode, so then the file is copied. A source
+ * the step's user could not read is copied too, and the copy given to that user.
  */
 final class InputPlacement {
     private InputPlacement() {
     }
 
-    static void place(StepLaunch.InputFile input, StepView view) throws StepSetupException {
+    static void place(StepLaunch.InputFile input, StepView view, Confinement confinement) throws StepSetupException {
         String viewPath = view.resolve(input.path());
         Path source = input.source();
         if (!Files.exists(source)) {
@@ -23,29 +24,32 @@ final class InputPlacement {
         try {
             Path target = view.placementOf(viewPath);
             Files.createDirectories(target.getParent());
+            boolean readable = confinement.canRead(source);
             if (Files.isDirectory(source)) {
-                if (input.mode() == null) {
+                if (input.mode() == null && readable) {
                     FileTrees.linkTree(source, target);
                 } else {
                     FileTrees.copyTree(source, target);
                     try (var tree = Files.walk(target)) {
                         for (Path file : tree.filter(Files::isRegularFile).toList()) {
-                            setMode(file, input.mode());
+                            setMode(file, input.mode() == null ? modeOf(file) : input.mode());
                         }
                     }
+                    confinement.giveCopy(target);
                 }
                 return;
             }
             FileTrees.delete(target);
-            int sourceMode = (Integer) Files.getAttribute(source, "unix:mode") & 07777;
-            if (input.mode() == null || input.mode() == sourceMode) {
+            int sourceMode = modeOf(source);
+            if ((input.mode() == null || input.mode() == sourceMode) && readable) {
                 FileTrees.linkOrCopy(source, target);
             } else {
                 Files.copy(source, target, LinkOption.NOFOLLOW_LINKS);
-                setMode(target, input.mode());
+                setMode(target, input.mode() == null ? sourceMode : input.mode());
+                confinement.giveCopy(target);
             }
         } catch (IOException e) {
-                        // the message names the path as the step sees it; the host paths stay in the cause
+            // the message names the path as the step sees it; the host paths stay in the cause
             throw new StepSetupException("could not place the input at " + viewPath + ": " + reason(e), e);
         }
     }
@@ -57,6 +61,10 @@ final class InputPlacement {
             case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
             default -> "the file could not be written";
         };
+    }
+
+    private static int modeOf(Path file) throws IOException {
+        return (Integer) Files.getAttribute(file, "unix:mode") & 07777;
     }
 
     static void setMode(Path file, int mode) throws IOException {

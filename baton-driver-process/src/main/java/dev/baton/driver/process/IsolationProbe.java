@@ -22,6 +22,7 @@ final class IsolationProbe {
     private String namespaceProblem = "";
     private String bubblewrapProblem = "";
     private boolean forkServer;
+    private Confinement confinement;
 
     IsolationProbe() {
         String path = System.getenv("PATH");
@@ -30,6 +31,7 @@ final class IsolationProbe {
 
     Choice choose(HostDriverSettings settings) throws InterruptedException {
         forkServer = settings.forkServer();
+        confinement = Confinement.of(settings, BatonUser.current());
         return switch (settings.isolation()) {
             case NONE -> unisolated("isolation=none was requested");
             case NAMESPACE -> new Choice(namespace().orElseThrow(() ->
@@ -45,19 +47,20 @@ final class IsolationProbe {
     }
 
     private Choice unisolated(String why) {
-        return new Choice(new UnisolatedLauncher(tools.find("setsid").orElse(null)), Optional.of(
-                "baton: no mount namespace available (" + why
-                        + "); steps run unisolated: declared paths are shared with the host"));
+        return new Choice(new UnisolatedLauncher(tools.find("setsid").orElse(null), Confinement.none(BatonUser.current())),
+                Optional.of("baton: no mount namespace available (" + why + ")"));
     }
 
     private Optional<SandboxLauncher> namespace() throws InterruptedException {
         Optional<Path> unshare = tools.find("unshare");
         Optional<Path> mount = tools.find("mount");
-        if (unshare.isEmpty() || mount.isEmpty()) {
-            namespaceProblem = "util-linux unshare and mount are not installed";
+        Optional<Path> setpriv = tools.find("setpriv");
+        if (unshare.isEmpty() || mount.isEmpty() || setpriv.isEmpty()) {
+            namespaceProblem = "util-linux unshare, mount and setpriv are not installed";
             return Optional.empty();
         }
-        NamespaceLauncher launcher = new NamespaceLauncher(unshare.get(), mount.get(), !isRoot(), null);
+        NamespaceLauncher launcher = new NamespaceLauncher(unshare.get(), mount.get(), setpriv.get(), !isRoot(),
+                confinement, null);
         List<String> command = launcher.unshareCommand();
         String trueProgram = tools.find("true").map(Path::toString).orElse("/bin/true");
         command.add(trueProgram);
@@ -67,16 +70,17 @@ final class IsolationProbe {
             return Optional.empty();
         }
         Optional<Path> python = forkServer ? tools.find("python3") : Optional.empty();
-        return Optional.of(python.flatMap(p -> forkServer(p, !isRoot(), trueProgram)).map(launcher::withForkServer)
-                .orElse(launcher));
+        return Optional.of(python.flatMap(p -> forkServer(p, !isRoot(), confinement, trueProgram))
+                .map(launcher::withForkServer).orElse(launcher));
     }
 
     /** A fork server that has just run {@code true} in a namespace, or empty where it cannot. */
-    private static Optional<ForkServer> forkServer(Path python, boolean userNamespace, String trueProgram) {
+    private static Optional<ForkServer> forkServer(Path python, boolean userNamespace, Confinement confinement,
+            String trueProgram) {
         ForkServer server = null;
         Path area = null;
         try {
-            server = ForkServer.start(python, userNamespace);
+            server = ForkServer.start(python, userNamespace, confinement);
             area = Files.createTempDirectory("baton-probe-");
             StepProcess step = server.start(area, List.of(), null, Files.createDirectory(area.resolve("tmp")), "/",
                     List.of(trueProgram), Map.of(), area.resolve("stdout"), area.resolve("stderr"));
@@ -117,7 +121,13 @@ final class IsolationProbe {
             bubblewrapProblem = "bwrap failed: " + failure.get();
             return Optional.empty();
         }
-        return Optional.of(new BubblewrapLauncher(bwrap.get(), BubblewrapLauncher.supportsOverlays(bwrap.get())));
+        Optional<Path> setpriv = tools.find("setpriv");
+        if (isRoot() && setpriv.isEmpty()) {
+            bubblewrapProblem = "util-linux setpriv, which drops a step's privilege under root, is not installed";
+            return Optional.empty();
+        }
+        return Optional.of(new BubblewrapLauncher(bwrap.get(), BubblewrapLauncher.supportsOverlays(bwrap.get()),
+                confinement, setpriv.orElse(null)));
     }
 
     /** Runs a probe command; empty when it succeeded, else what it said. */
@@ -148,10 +158,6 @@ final class IsolationProbe {
     }
 
     private static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
+        return BatonUser.current().root();
     }
 }

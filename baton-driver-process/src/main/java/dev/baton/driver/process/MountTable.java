@@ -7,10 +7,14 @@ import java.util.List;
  * Paths are relative to the work area, where that {@code mount} runs.
  */
 final class MountTable {
+    /** How a hidden directory is covered: empty, read-only, nothing to run or open as a device. */
+    static final String HIDING_OPTIONS = "ro,nosuid,nodev,noexec,mode=0555,size=4k";
+
     private MountTable() {
     }
 
-    static String of(List<SandboxMount> mounts) {
+    /** @param hidden view paths to cover, after every other mount, with an empty read-only file system */
+    static String of(List<SandboxMount> mounts, List<String> hidden) {
         StringBuilder table = new StringBuilder();
         for (SandboxMount mount : mounts) {
             String target = escape("root/" + mount.target());
@@ -21,6 +25,10 @@ final class MountTable {
                 case OVERLAY -> "overlay " + target + " overlay " + escape(overlayOptions(mount)) + " 0 0";
             };
             table.append(line).append('\n');
+        }
+        for (String path : hidden) {
+            table.append("tmpfs ").append(escape("root" + path)).append(" tmpfs ").append(HIDING_OPTIONS)
+                    .append(" 0 0\n");
         }
         return table.toString();
     }

@@ -36,14 +36,22 @@ final class NamespaceLauncher implements SandboxLauncher {
 
     private final Path unshare;
     private final Path mount;
+    private final Path setpriv;
     private final boolean userNamespace;
+    private final Confinement confinement;
     private final ForkServer forkServer;
 
-    /** @param forkServer the server that forks steps, or null to start each through util-linux */
-    NamespaceLauncher(Path unshare, Path mount, boolean userNamespace, ForkServer forkServer) {
+    /**
+     * @param setpriv    util-linux setpriv, which drops the step's privilege when started through util-linux
+     * @param forkServer the server that forks steps, or null to start each through util-linux
+     */
+    NamespaceLauncher(Path unshare, Path mount, Path setpriv, boolean userNamespace, Confinement confinement,
+            ForkServer forkServer) {
         this.unshare = unshare;
         this.mount = mount;
+        this.setpriv = setpriv;
         this.userNamespace = userNamespace;
+        this.confinement = confinement;
         this.forkServer = forkServer;
     }
 
@@ -59,7 +67,12 @@ final class NamespaceLauncher implements SandboxLauncher {
 
     /** This launcher with steps forked by {@code server}. */
     NamespaceLauncher withForkServer(ForkServer server) {
-        return new NamespaceLauncher(unshare, mount, userNamespace, server);
+        return new NamespaceLauncher(unshare, mount, setpriv, userNamespace, confinement, server);
+    }
+
+    @Override
+    public Confinement confinement() {
+        return confinement;
     }
 
     boolean usesForkServer() {
@@ -115,10 +128,12 @@ final class NamespaceLauncher implements SandboxLauncher {
     @Override
     public List<String> commandLine(StepView view, List<String> argv) throws IOException {
         SandboxView sandbox = (SandboxView) view;
-        Files.writeString(sandbox.launchDirectory().resolve(MOUNTS), MountTable.of(sandbox.mounts()),
-                StandardCharsets.UTF_8);
+        Files.writeString(sandbox.launchDirectory().resolve(MOUNTS),
+                MountTable.of(sandbox.mounts(), sandbox.shownHidden(confinement)), StandardCharsets.UTF_8);
         List<String> command = unshareCommand();
         command.addAll(List.of("/bin/sh", "-c", ENTER, "sh", mount.toString(), unshare.toString(), view.workingDir()));
+        // setpriv runs inside the private root, where the host's own is bound.
+        command.addAll(confinement.setpriv(setpriv));
         command.addAll(argv);
         return command;
     }

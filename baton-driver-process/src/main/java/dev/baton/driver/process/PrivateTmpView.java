@@ -85,6 +85,18 @@ final class PrivateTmpView implements StepView {
     }
 
     @Override
+    public void prepareWritable(String viewPath, Confinement confinement) throws IOException {
+        Optional<Path> placed = hostPath(viewPath);
+        if (placed.isEmpty()) {
+            return;
+        }
+        Files.createDirectories(placed.get());
+        for (Path dir = placed.get(); !dir.equals(tmp) && dir.startsWith(tmp); dir = dir.getParent()) {
+            confinement.handOver(dir);
+        }
+    }
+
+    @Override
     public Path stagingDir() {
         return workArea.resolve("staging");
     }

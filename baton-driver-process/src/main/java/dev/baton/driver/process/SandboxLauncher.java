@@ -12,6 +12,9 @@ interface SandboxLauncher extends AutoCloseable {
 
     Isolation isolation();
 
+    /** What the steps it starts are kept from, and the user they run as. */
+    Confinement confinement();
+
     /** Where staged files appear inside a view this launcher prepares in {@code workArea}. */
     String stagingViewDir(Path workArea);
 

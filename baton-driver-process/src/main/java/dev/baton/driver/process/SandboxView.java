@@ -29,15 +29,17 @@ final class SandboxView implements StepView {
     private final String workingDir;
     private final Map<String, String> symlinkTops;
     private final Map<String, Integer> overlayTops;
+    private final Set<String> privateTops;
     private final List<SandboxMount> mounts;
 
     private SandboxView(Path workArea, String workingDir, Map<String, String> symlinkTops,
-            Map<String, Integer> overlayTops, List<SandboxMount> mounts) {
+            Map<String, Integer> overlayTops, Set<String> privateTops, List<SandboxMount> mounts) {
         this.workArea = workArea;
         this.root = workArea.resolve("root");
         this.workingDir = workingDir;
         this.symlinkTops = symlinkTops;
         this.overlayTops = overlayTops;
+        this.privateTops = privateTops;
         this.mounts = mounts;
     }
 
@@ -82,7 +84,8 @@ final class SandboxView implements StepView {
         List<SandboxMount> mounts = new ArrayList<>();
         Path root = area.resolve("root");
         buildRoot(area, host, privateTops, overlays, mounts, build);
-        SandboxView view = new SandboxView(area, cwd, Map.copyOf(symlinks), Map.copyOf(overlays), List.copyOf(mounts));
+        SandboxView view = new SandboxView(area, cwd, Map.copyOf(symlinks), Map.copyOf(overlays),
+                Set.copyOf(privateTops), List.copyOf(mounts));
         if (!build) {
             return view;
         }
@@ -161,6 +164,38 @@ final class SandboxView implements StepView {
 
     List<SandboxMount> mounts() {
         return mounts;
+    }
+
+    /** The hidden directories this root would show: those under a top-level directory bound or overlaid from the host. */
+    List<String> shownHidden(Confinement confinement) {
+        return confinement.shownIn(top -> !top.equals("tmp") && !top.equals("argo"));
+    }
+
+    /**
+     * Creates {@code viewPath} as a directory the step's user owns, with every directory above it up to its
+     * top-level one, when that top-level directory is the step's own (private or overlaid); elsewhere the view
+     * shows the host's directories, which stay as they are. {@code /tmp} itself stays sticky and shared.
+     */
+    @Override
+    public void prepareWritable(String viewPath, Confinement confinement) throws IOException, StepSetupException {
+        String path = followTopLink(viewPath);
+        String top = ViewPaths.top(path);
+        if (top.isEmpty()) {
+            // A declared path directly under /: the private root itself, whose top-level entries are mount points.
+            confinement.handOver(root);
+            return;
+        }
+        if (!privateTops.contains(top)) {
+            return;
+        }
+        Path topDir = overlayTops.containsKey(top) ? upperDir(overlayTops.get(top)) : root.resolve(top);
+        Path placed = placementOf(path);
+        Files.createDirectories(placed);
+        for (Path dir = placed; dir != null && dir.startsWith(topDir); dir = dir.getParent()) {
+            if (!top.equals("tmp") || !dir.equals(topDir)) {
+                confinement.handOver(dir);
+            }
+        }
     }
 
     Path root() {

@@ -22,6 +22,13 @@ interface StepView {
     /** Where what the step left at {@code viewPath} is now on the host, if anything is there. */
     Optional<Path> collect(String viewPath) throws IOException;
 
+    /**
+     * Makes {@code viewPath} a directory the step's user may write in, where this view lets a step have
+     * directories of its own; does nothing elsewhere.
+     */
+    default void prepareWritable(String viewPath, Confinement confinement) throws IOException, StepSetupException {
+    }
+
     /** The host directory holding staged scripts and tools. */
     Path stagingDir();
 

@@ -10,9 +10,16 @@ import java.util.Optional;
 /** Runs a step as a plain host process in a session of its own, so a kill reaches its children. */
 final class UnisolatedLauncher implements SandboxLauncher {
     private final Path setsid;
+    private final Confinement confinement;
 
-    UnisolatedLauncher(Path setsid) {
+    UnisolatedLauncher(Path setsid, Confinement confinement) {
         this.setsid = setsid;
+        this.confinement = confinement;
+    }
+
+    @Override
+    public Confinement confinement() {
+        return confinement;
     }
 
     @Override

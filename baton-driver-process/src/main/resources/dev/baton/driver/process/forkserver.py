@@ -4,6 +4,14 @@
 #   server --clone(new mount + PID namespace)--> init: PID 1 of the namespace; mounts, chroot, chdir
 #                                                init --posix_spawn--> the step (the only exec)
 #
+# The step holds no privilege. Hidden directories ($BATON_HOME) are covered with an empty read-only tmpfs.
+# Run by root, the init sets its real ids to the step user's and keeps effective and saved ids 0 (so it
+# keeps the capabilities it needs to record the exit and end the namespace); posix_spawn's resetids makes
+# the child's effective ids its real ones, and execve as a non-root user leaves it no capabilities. Run by
+# an ordinary user, the user namespace maps that user to itself (not to root), so the step's execve drops
+# the capabilities the init holds in the namespace. Either way the bounding set is emptied and
+# no_new_privs set first, so setuid programs and file capabilities gain nothing.
+#
 # A raw clone() makes the namespaces and their init in one copy of this small process, and
 # posix_spawn() (vfork) starts the step without copying it again: copies of a Python process are
 # what a step would otherwise spend most of its time on.
@@ -31,7 +39,8 @@ import signal
 import sys
 
 CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER = 0x00020000, 0x20000000, 0x10000000
-MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8, 4096, 16384, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 4096, 16384, 1 << 18
+PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
 SETUP_FAILED = 125
 SYS_CLONE = {"x86_64": 56, "aarch64": 220, "riscv64": 220, "ppc64le": 120, "s390x": 120}[os.uname().machine]
 RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGCHLD)
@@ -39,6 +48,9 @@ RESET_SIGNALS = (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGCHLD)
 libc = ctypes.CDLL(None, use_errno=True)
 libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong, ctypes.c_char_p]
 libc.syscall.restype = ctypes.c_long
+libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+with open("/proc/sys/kernel/cap_last_cap") as f:
+    LAST_CAP = int(f.read())
 libc.syscall.argtypes = [ctypes.c_long, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
                          ctypes.c_ulong]
 
@@ -98,6 +110,25 @@ def mount(source, target, fstype, flags, data=None):
     check(libc.mount(enc(source), enc(target), enc(fstype), flags, enc(data)), "mount " + target)
 
 
+def hide(paths):
+    """Covers each hidden directory the view shows with an empty read-only file system."""
+    for path in paths:
+        if os.path.isdir(path):
+            mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
+
+
+def unprivileged(user):
+    """Leaves the init its capabilities but nothing for the step to inherit (see the top of this file)."""
+    if user is not None:
+        uid, gid = user
+        os.setgroups([])
+        os.setresgid(gid, 0, 0)
+        os.setresuid(uid, 0, 0)
+    for cap in range(LAST_CAP + 1):
+        check(libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0), "drop capability %d from the bounding set" % cap)
+    check(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "set no_new_privs")
+
+
 def status_code(status):
     return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
 
@@ -143,7 +174,7 @@ def namespace_init(req, ids):
         pid, started = own_start()  # read before /proc is replaced by the namespace's own
         if req["userns"]:
             uid, gid = ids
-            for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+            for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
                 with open("/proc/self/" + name, "w") as f:
                     f.write(text)
         if not claim(area, f"{pid} {started}\n"):  # once files can be created as the mapped user
@@ -167,14 +198,16 @@ def namespace_init(req, ids):
                 mount(source, target, None, MS_BIND | (MS_REC if kind == "rbind" else 0))
         if req.get("root"):
             os.chroot(req["root"])
+        hide(req["hide"])
         os.chdir(req["cwd"])
+        unprivileged(req["user"])
     except BaseException as e:
         setup_failed(req, area, e)
     try:
         env = req["env"]
         step = os.posix_spawn(program(req["argv"][0], env), req["argv"], env,
                               file_actions=[(os.POSIX_SPAWN_DUP2, fd, target) for target, fd in enumerate(stdio)],
-                              setsigdef=RESET_SIGNALS)
+                              setsigdef=RESET_SIGNALS, resetids=True)
     except OSError as e:
         os.write(stdio[2], f"baton: cannot run {req['argv'][0]}: {e.strerror}\n".encode())
         record(area, "exit-status", "exited 127\n")

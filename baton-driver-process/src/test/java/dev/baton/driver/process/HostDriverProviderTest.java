@@ -19,9 +19,11 @@ class HostDriverProviderTest {
 
     @Test
     void createsADriverFromSettings() {
-        try (Driver driver = new HostDriverProvider().create(Map.of("isolation", "none", "kill-grace", "250ms"))) {
+        try (Driver driver = new HostDriverProvider().create(Map.of("isolation", "none", "kill-grace", "250ms",
+                "insecure-steps", "true"))) {
             assertThat(((HostDriver) driver).isolation()).isEqualTo(Isolation.NONE);
             assertThat(((HostDriver) driver).settings().killGrace()).isEqualTo(Duration.ofMillis(250));
+            assertThat(((HostDriver) driver).settings().insecureSteps()).isTrue();
         }
     }
 

@@ -19,22 +19,53 @@ class HostDriverUnisolatedTest {
 
     private static HostDriver unisolated() {
         return new HostDriver(HostDriverSettings.from(Map.of(HostDriverSettings.ISOLATION, "none",
-                HostDriverSettings.KILL_GRACE, "500ms")));
+                HostDriverSettings.KILL_GRACE, "500ms", HostDriverSettings.INSECURE_STEPS, "true")));
+    }
+
+    private static String stderrOf(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void forcedByTheSettingAndWarnsOnceOnStandardError() {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (HostDriver driver = unisolated()) {
-            assertThat(driver.isolation()).isEqualTo(Isolation.NONE);
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(
-                "baton: no mount namespace available (isolation=none was requested); "
-                        + "steps run unisolated: declared paths are shared with the host" + System.lineSeparator());
+        String warning = stderrOf(() -> {
+            try (HostDriver driver = unisolated()) {
+                assertThat(driver.isolation()).isEqualTo(Isolation.NONE);
+            }
+        });
+        assertThat(warning).isEqualTo("baton: no mount namespace available (isolation=none was requested); steps run"
+                + " unisolated as this process's user (insecure-steps): a step can read and change everything this"
+                + " user can, Baton's own data included" + System.lineSeparator());
+    }
+
+    @Test
+    void withoutInsecureStepsAStepEndsInErrorSayingWhyAndWhatToDo() throws Exception {
+        Path marker = work.resolve("ran");
+        String warning = stderrOf(() -> {
+            try (HostDriver driver = new HostDriver(HostDriverSettings.from(Map.of(HostDriverSettings.ISOLATION,
+                    "none")))) {
+                RecordingListener listener = new RecordingListener();
+                driver.start(Launches.in(work).sh("touch " + marker).build(), listener);
+                assertThat(listener.await()).isEqualTo(new StepOutcome.Failed("this host allows steps no sandbox"
+                        + " (no mount namespace available (isolation=none was requested)), so the step was not run:"
+                        + " allow unprivileged user namespaces (or run Baton as root), or start the server with"
+                        + " --insecure-steps to run steps unisolated as the server's own user"));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(marker).doesNotExist();
+        assertThat(warning).isEqualTo("baton: no mount namespace available (isolation=none was requested); steps will"
+                + " not run. Start the server with --insecure-steps to run them unisolated as its own user, able to"
+                + " read and change everything that user can" + System.lineSeparator());
     }
 
     @Test

@@ -215,6 +215,6 @@ public final class StepPreparation {
 
     /** Describes a failure to prepare a step without naming where the work areas are on this machine. */
     FailureText failureText() {
-        return FailureText.under(workRoot);
+        return FailureText.under(layout.root());
     }
 }
