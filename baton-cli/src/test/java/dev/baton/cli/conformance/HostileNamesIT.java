@@ -116,7 +116,7 @@ class HostileNamesIT {
                   entrypoint: main
                   templates:
                   - name: main
-                    container: {image: alpine, command: [sh, -c, "echo hi > here.txt"]}
+                    container: {image: alpine, command: [sh, -c, "echo hi > /tmp/here.txt"]}
                 """);
 
         BatonProcess.Outcome kept = BatonProcess.run(home, 120, "run", "--keep-work", "-o", "json", file.toString());
