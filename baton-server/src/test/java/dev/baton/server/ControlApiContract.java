@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.testkit.StepReachableDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -181,7 +182,7 @@ abstract class ControlApiContract extends ApiSuite {
 
     @Test
     void retryRunsTheFailedStepAgainKeepsTheSucceededOneAndTheRunsName() throws Exception {
-        Path marks = Files.createTempDirectory(Files.createDirectories(Path.of("/var/tmp")), "baton-retry-");
+        Path marks = StepReachableDirectory.create("baton-retry-");
         try {
             server.postYaml("/api/v1/workflows/default", """
                     apiVersion: argoproj.io/v1alpha1

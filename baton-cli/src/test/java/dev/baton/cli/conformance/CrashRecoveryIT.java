@@ -1,5 +1,6 @@
 package dev.baton.cli.conformance;
 
+import dev.baton.testkit.StepReachableDirectory;
 import dev.baton.spi.store.RunRecord;
 import dev.baton.spi.store.Store;
 import dev.baton.store.jdbc.JdbcStore;
@@ -41,9 +42,8 @@ class CrashRecoveryIT {
 
     @BeforeEach
     void sharedDirectory() throws IOException {
-        shared = Files.createTempDirectory(Files.createDirectories(Path.of("/var/tmp")), "baton-crash-");
         // Steps run as an unprivileged user (nobody under root), which must be able to append here.
-        Files.setAttribute(shared, "unix:mode", 0777);
+        shared = StepReachableDirectory.create("baton-crash-");
     }
 
     @AfterEach

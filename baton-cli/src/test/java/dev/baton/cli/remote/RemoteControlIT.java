@@ -1,5 +1,6 @@
 package dev.baton.cli.remote;
 
+import dev.baton.testkit.StepReachableDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -157,7 +158,7 @@ class RemoteControlIT {
 
     @Test
     void retryAndResubmitOfAFailedRun() throws Exception {
-        Path marks = Files.createTempDirectory(Files.createDirectories(Path.of("/var/tmp")), "baton-cli-retry-");
+        Path marks = StepReachableDirectory.create("baton-cli-retry-");
         try {
             retryAndResubmit(marks);
         } finally {

@@ -1,5 +1,6 @@
 package dev.baton.driver.process;
 
+import dev.baton.testkit.StepReachableDirectory;
 import dev.baton.spi.driver.StepLaunch;
 import dev.baton.spi.driver.StepOutcome;
 import org.junit.jupiter.api.Assumptions;
@@ -53,7 +54,7 @@ class HostDriverReattachTest {
 
     @Test
     void aStepStillRunningIsWatchedUntilItEnds() throws Exception {
-        Path marks = Files.createDirectories(Path.of("/var/tmp")).resolve("baton-reattach-" + System.nanoTime());
+        Path marks = StepReachableDirectory.create("baton-reattach-").resolve("marks");
         try {
             StepLaunch launch = Launches.in(work)
                     .sh("sleep 3; echo once >> " + marks + "; echo value > /tmp/v.txt")
@@ -74,6 +75,7 @@ class HostDriverReattachTest {
             assertThat(marks).as("the step ran exactly once").content().isEqualTo("once\n");
         } finally {
             Files.deleteIfExists(marks);
+            Files.deleteIfExists(marks.getParent());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.driver.process;
 
+import dev.baton.testkit.StepReachableDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.spi.driver.StepLaunch;
@@ -162,8 +163,8 @@ abstract class SandboxedHostDriverTests {
 
     @Test
     void hostFilesOutsideDeclaredPathsAreShared() throws Exception {
-        // Outside /tmp, which is private to each step (and may hold this checkout, e.g. in CI).
-        Path shared = Path.of("/var/tmp", "baton-shared-" + System.nanoTime());
+        // Outside /tmp, /var/tmp and /dev/shm, which are private to each step.
+        Path shared = StepReachableDirectory.create("baton-shared-").resolve("touched");
         try {
             StepOutcome.Exited exited = run(Launches.in(work).command("touch", shared.toString()).build());
 
@@ -171,6 +172,7 @@ abstract class SandboxedHostDriverTests {
             assertThat(shared).exists();
         } finally {
             Files.deleteIfExists(shared);
+            Files.deleteIfExists(shared.getParent());
         }
     }
 

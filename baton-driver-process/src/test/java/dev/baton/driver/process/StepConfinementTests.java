@@ -1,5 +1,6 @@
 package dev.baton.driver.process;
 
+import dev.baton.testkit.StepReachableDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.spi.driver.StepOutcome;
@@ -47,8 +48,7 @@ abstract class StepConfinementTests {
     @BeforeAll
     void startDriver() throws IOException {
         Assumptions.assumeTrue(BatonUser.current().root(), "these attacks are set up for Baton running as root");
-        home = Path.of("target", "confined-home-" + ProcessHandle.current().pid() + "-" + getClass().getSimpleName())
-                .toAbsolutePath();
+        home = StepReachableDirectory.create("confined-home-" + getClass().getSimpleName() + "-");
         FileTrees.delete(home);
         Files.createDirectories(home.resolve("work/other-run/node-0"));
         Files.createDirectories(home.resolve("secrets/default"));
