@@ -12,11 +12,14 @@ import java.util.Optional;
  * Builds the same private root as {@link NamespaceLauncher} with bubblewrap, for hosts that refuse
  * {@code unshare}. Private views of existing host directories need {@code --overlay} (bubblewrap 0.9);
  * with an older bubblewrap a step declaring such a path fails with a message saying so. Hidden directories
- * get an empty read-only tmpfs. Run by an ordinary user, bubblewrap runs the step as that user in a user
- * namespace with no capabilities; run by root, the step is started through {@code setpriv} as the step's user,
+ * get an empty read-only tmpfs, the host's shared writable ones ({@code /var/tmp}) an empty writable one. Run by
+ * an ordinary user, bubblewrap runs the step as that user in a user namespace with no capabilities; run by root, the step is started through {@code setpriv} as the step's user,
  * since bubblewrap's own {@code --uid} would map that user to root on the host.
  */
 final class BubblewrapLauncher implements SandboxLauncher {
+    /** The size of the private file system over a shared writable directory, as {@link MountTable} has it. */
+    private static final String SHARED_SIZE = String.valueOf(64 << 20);
+
     private final Path bwrap;
     private final boolean overlays;
     private final Confinement confinement;
@@ -88,6 +91,11 @@ final class BubblewrapLauncher implements SandboxLauncher {
         }
         for (String hidden : sandbox.shownHidden(confinement)) {
             command.addAll(List.of("--tmpfs", hidden, "--remount-ro", hidden));
+        }
+        for (String shared : sandbox.ownShared(confinement)) {
+            // --size came with bubblewrap 0.8, so with every one that can mount overlays.
+            command.addAll(overlays ? List.of("--perms", "1777", "--size", SHARED_SIZE, "--tmpfs", shared)
+                    : List.of("--perms", "1777", "--tmpfs", shared));
         }
         command.addAll(List.of("--chdir", view.workingDir()));
         if (confinement.switchesUser()) {

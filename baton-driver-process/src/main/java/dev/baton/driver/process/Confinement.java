@@ -11,18 +11,25 @@ import java.util.stream.Stream;
 
 /**
  * What a sandboxed step is kept from: the host directories covered by an empty read-only file system in its
- * view ({@code $BATON_HOME}), and privilege. When Baton is root the step runs as {@link #user()} with no
+ * view ({@code $BATON_HOME}), the host's world-writable directories (each covered by a private writable one, so
+ * that steps share no files through them), and privilege. When Baton is root the step runs as {@link #user()} with no
  * supplementary groups, no capabilities and {@code no_new_privs}; otherwise as Baton's own user, likewise
  * stripped of capabilities in its namespace. Files the step must write are handed over to its user first.
  *
  * @param hidden       absolute host directories, symbolic links resolved
+ * @param shared       the host's sticky world-writable directories other than {@code /tmp} (which every view
+ *                     replaces anyway), none under a hidden one
  * @param user         the ids the step runs as
  * @param switchesUser whether the step's user differs from Baton's (Baton runs as root)
  */
-record Confinement(List<Path> hidden, StepUser user, boolean switchesUser) {
+record Confinement(List<Path> hidden, List<String> shared, StepUser user, boolean switchesUser) {
+    /** Where a host keeps directories every user may write: {@code /var/tmp}, {@code /dev/shm}, {@code /run/lock}. */
+    private static final List<Path> SHARED_PARENTS = List.of(Path.of("/"), Path.of("/var"), Path.of("/run"),
+            Path.of("/dev"));
 
     Confinement {
         hidden = List.copyOf(hidden);
+        shared = List.copyOf(shared);
     }
 
     /** The confinement for a driver with {@code settings}, run by the user {@code self}. */
@@ -40,13 +47,34 @@ record Confinement(List<Path> hidden, StepUser user, boolean switchesUser) {
                 // Not there (yet): the absolute path is covered if it appears.
             }
         }
-        return self.root() ? new Confinement(hidden, settings.stepUser(), true)
-                : new Confinement(hidden, new StepUser(self.uid(), self.gid()), false);
+        List<String> shared = sharedDirectories().stream()
+                .filter(dir -> hidden.stream().noneMatch(dir::startsWith)).map(Path::toString).toList();
+        return self.root() ? new Confinement(hidden, shared, settings.stepUser(), true)
+                : new Confinement(hidden, shared, new StepUser(self.uid(), self.gid()), false);
     }
 
-    /** Nothing hidden and no user switch: for tests and unisolated steps. */
+    /** The host's sticky world-writable directories directly under {@link #SHARED_PARENTS}, except {@code /tmp}. */
+    private static List<Path> sharedDirectories() {
+        List<Path> shared = new ArrayList<>();
+        for (Path parent : SHARED_PARENTS) {
+            try (Stream<Path> entries = Files.list(parent)) {
+                for (Path dir : entries.sorted().toList()) {
+                    if (!dir.equals(Path.of("/tmp")) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                            && ((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS)
+                            & 01002) == 01002) {
+                        shared.add(dir.toRealPath()); // /var/tmp is elsewhere when /var is a link
+                    }
+                }
+            } catch (IOException e) {
+                // A host without /run, say: it has no shared directory there.
+            }
+        }
+        return shared.stream().distinct().toList();
+    }
+
+    /** Nothing hidden or replaced and no user switch: for tests and unisolated steps. */
     static Confinement none(BatonUser self) {
-        return new Confinement(List.of(), self.root() ? new StepUser(65534, 65534) : new StepUser(self.uid(),
+        return new Confinement(List.of(), List.of(), self.root() ? new StepUser(65534, 65534) : new StepUser(self.uid(),
                 self.gid()), false);
     }
 

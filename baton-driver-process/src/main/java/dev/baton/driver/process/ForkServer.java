@@ -59,9 +59,10 @@ final class ForkServer implements AutoCloseable {
      * @param tmp    a host directory bound over {@code /tmp}, or null
      * @param mounts the private root's mounts, relative to {@code workArea}; empty without a root
      * @param root   the private root to change into, relative to {@code workArea}, or null
+     * @param shared the host's shared writable directories to cover with a private writable file system
      */
-    StepProcess start(Path workArea, List<SandboxMount> mounts, String root, Path tmp, String cwd, List<String> argv,
-            Map<String, String> env, Path stdout, Path stderr) throws IOException {
+    StepProcess start(Path workArea, List<SandboxMount> mounts, String root, Path tmp, List<String> shared,
+            String cwd, List<String> argv, Map<String, String> env, Path stdout, Path stderr) throws IOException {
         long id = ids.incrementAndGet();
         Forked step = new Forked();
         steps.put(id, step);
@@ -74,6 +75,7 @@ final class ForkServer implements AutoCloseable {
                 .append(",\"user\":").append(confinement.switchesUser()
                         ? "[" + confinement.user().uid() + "," + confinement.user().gid() + "]" : "null")
                 .append(",\"hide\":").append(Json.strings(confinement.hidden().stream().map(Path::toString).toList()))
+                .append(",\"shared\":").append(Json.strings(shared))
                 .append(",\"stdout\":").append(Json.string(stdout.toString()))
                 .append(",\"stderr\":").append(Json.string(stderr.toString()))
                 .append(",\"argv\":").append(Json.strings(argv))

@@ -82,8 +82,9 @@ final class IsolationProbe {
         try {
             server = ForkServer.start(python, userNamespace, confinement);
             area = Files.createTempDirectory("baton-probe-");
-            StepProcess step = server.start(area, List.of(), null, Files.createDirectory(area.resolve("tmp")), "/",
-                    List.of(trueProgram), Map.of(), area.resolve("stdout"), area.resolve("stderr"));
+            StepProcess step = server.start(area, List.of(), null, Files.createDirectory(area.resolve("tmp")),
+                    confinement.shared(), "/", List.of(trueProgram), Map.of(), area.resolve("stdout"),
+                    area.resolve("stderr"));
             if (step.waitFor(10_000) && step.exitCode() == 0) {
                 return Optional.of(server);
             }

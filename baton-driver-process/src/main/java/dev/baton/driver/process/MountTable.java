@@ -9,12 +9,17 @@ import java.util.List;
 final class MountTable {
     /** How a hidden directory is covered: empty, read-only, nothing to run or open as a device. */
     static final String HIDING_OPTIONS = "ro,nosuid,nodev,noexec,mode=0555,size=4k";
+    /** How a shared writable directory such as {@code /var/tmp} is replaced: empty, writable by all, the step's own. */
+    static final String PRIVATE_SHARED_OPTIONS = "nosuid,nodev,mode=1777,size=64m";
 
     private MountTable() {
     }
 
-    /** @param hidden view paths to cover, after every other mount, with an empty read-only file system */
-    static String of(List<SandboxMount> mounts, List<String> hidden) {
+    /**
+     * @param hidden view paths to cover, after every other mount, with an empty read-only file system
+     * @param shared view paths to cover last with an empty writable one (which also covers a hidden path inside)
+     */
+    static String of(List<SandboxMount> mounts, List<String> hidden, List<String> shared) {
         StringBuilder table = new StringBuilder();
         for (SandboxMount mount : mounts) {
             String target = escape("root/" + mount.target());
@@ -28,6 +33,10 @@ final class MountTable {
         }
         for (String path : hidden) {
             table.append("tmpfs ").append(escape("root" + path)).append(" tmpfs ").append(HIDING_OPTIONS)
+                    .append(" 0 0\n");
+        }
+        for (String path : shared) {
+            table.append("tmpfs ").append(escape("root" + path)).append(" tmpfs ").append(PRIVATE_SHARED_OPTIONS)
                     .append(" 0 0\n");
         }
         return table.toString();

@@ -118,9 +118,10 @@ final class NamespaceLauncher implements SandboxLauncher {
             throws StepSetupException, IOException {
         return switch (view) {
             case PrivateTmpView tmp -> forkServer.start(view.launchDirectory(), List.of(), null, tmp.tmp(),
-                    view.workingDir(), argv, env, stdout, stderr);
+                    confinement.shared(), view.workingDir(), argv, env, stdout, stderr);
             case SandboxView sandbox when forkServer != null -> forkServer.start(view.launchDirectory(),
-                    sandbox.mounts(), "root", null, view.workingDir(), argv, env, stdout, stderr);
+                    sandbox.mounts(), "root", null, sandbox.ownShared(confinement), view.workingDir(), argv, env,
+                    stdout, stderr);
             default -> SandboxLauncher.super.start(view, argv, env, stdout, stderr);
         };
     }
@@ -129,7 +130,8 @@ final class NamespaceLauncher implements SandboxLauncher {
     public List<String> commandLine(StepView view, List<String> argv) throws IOException {
         SandboxView sandbox = (SandboxView) view;
         Files.writeString(sandbox.launchDirectory().resolve(MOUNTS),
-                MountTable.of(sandbox.mounts(), sandbox.shownHidden(confinement)), StandardCharsets.UTF_8);
+                MountTable.of(sandbox.mounts(), sandbox.shownHidden(confinement), sandbox.ownShared(confinement)),
+                StandardCharsets.UTF_8);
         List<String> command = unshareCommand();
         command.addAll(List.of("/bin/sh", "-c", ENTER, "sh", mount.toString(), unshare.toString(), view.workingDir()));
         // setpriv runs inside the private root, where the host's own is bound.

@@ -30,16 +30,19 @@ final class SandboxView implements StepView {
     private final Map<String, String> symlinkTops;
     private final Map<String, Integer> overlayTops;
     private final Set<String> privateTops;
+    private final List<String> declared;
     private final List<SandboxMount> mounts;
 
     private SandboxView(Path workArea, String workingDir, Map<String, String> symlinkTops,
-            Map<String, Integer> overlayTops, Set<String> privateTops, List<SandboxMount> mounts) {
+            Map<String, Integer> overlayTops, Set<String> privateTops, List<String> declared,
+            List<SandboxMount> mounts) {
         this.workArea = workArea;
         this.root = workArea.resolve("root");
         this.workingDir = workingDir;
         this.symlinkTops = symlinkTops;
         this.overlayTops = overlayTops;
         this.privateTops = privateTops;
+        this.declared = declared;
         this.mounts = mounts;
     }
 
@@ -70,8 +73,10 @@ final class SandboxView implements StepView {
             }
         }
         Set<String> privateTops = new HashSet<>(Set.of("tmp", "argo"));
+        List<String> declaredPaths = new ArrayList<>();
         for (String path : declared) {
             declareTop(ViewPaths.absolute(path, cwd), symlinks, privateTops);
+            declaredPaths.add(followTopLink(ViewPaths.absolute(path, cwd), symlinks));
         }
         // The working directory is created if missing, so when it is not already there it is declared too.
         String cwdTop = ViewPaths.top(followTopLink(cwd, symlinks));
@@ -79,13 +84,14 @@ final class SandboxView implements StepView {
                 && (privateTops.contains(cwdTop) || !Files.isDirectory(Path.of(cwd)));
         if (createCwd) {
             declareTop(cwd, symlinks, privateTops);
+            declaredPaths.add(followTopLink(cwd, symlinks));
         }
         Map<String, Integer> overlays = new HashMap<>();
         List<SandboxMount> mounts = new ArrayList<>();
         Path root = area.resolve("root");
         buildRoot(area, host, privateTops, overlays, mounts, build);
         SandboxView view = new SandboxView(area, cwd, Map.copyOf(symlinks), Map.copyOf(overlays),
-                Set.copyOf(privateTops), List.copyOf(mounts));
+                Set.copyOf(privateTops), List.copyOf(declaredPaths), List.copyOf(mounts));
         if (!build) {
             return view;
         }
@@ -169,6 +175,16 @@ final class SandboxView implements StepView {
     /** The hidden directories this root would show: those under a top-level directory bound or overlaid from the host. */
     List<String> shownHidden(Confinement confinement) {
         return confinement.shownIn(top -> !top.equals("tmp") && !top.equals("argo"));
+    }
+
+    /**
+     * The host's shared writable directories this root shows, each to get a private writable file system: all
+     * but those holding a declared path (their top-level directory is an overlay, so what the step writes there
+     * stays in its work area anyway, and a file system over them would hide the step's inputs and outputs).
+     */
+    List<String> ownShared(Confinement confinement) {
+        return confinement.shared().stream()
+                .filter(dir -> declared.stream().noneMatch(path -> Path.of(path).startsWith(dir))).toList();
     }
 
     /**

@@ -4,7 +4,8 @@
 #   server --clone(new mount + PID namespace)--> init: PID 1 of the namespace; mounts, chroot, chdir
 #                                                init --posix_spawn--> the step (the only exec)
 #
-# The step holds no privilege. Hidden directories ($BATON_HOME) are covered with an empty read-only tmpfs.
+# The step holds no privilege. Hidden directories ($BATON_HOME) are covered with an empty read-only tmpfs, the
+# host's shared writable ones (/var/tmp, /dev/shm) with an empty writable tmpfs of the step's own.
 # Run by root, the init sets its real ids to the step user's and keeps effective and saved ids 0 (so it
 # keeps the capabilities it needs to record the exit and end the namespace); posix_spawn's resetids makes
 # the child's effective ids its real ones, and execve as a non-root user leaves it no capabilities. Run by
@@ -117,6 +118,13 @@ def hide(paths):
             mount("tmpfs", path, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555,size=4k")
 
 
+def replace_shared(paths):
+    """Gives each shared writable directory the view shows an empty one of the step's own (MountTable's options)."""
+    for path in paths:
+        if os.path.isdir(path):
+            mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=64m")
+
+
 def unprivileged(user):
     """Leaves the init its capabilities but nothing for the step to inherit (see the top of this file)."""
     if user is not None:
@@ -199,6 +207,7 @@ def namespace_init(req, ids):
         if req.get("root"):
             os.chroot(req["root"])
         hide(req["hide"])
+        replace_shared(req["shared"])  # after hide(): covers a hidden directory inside too
         os.chdir(req["cwd"])
         unprivileged(req["user"])
     except BaseException as e:

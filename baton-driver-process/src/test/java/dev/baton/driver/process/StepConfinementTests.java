@@ -178,6 +178,55 @@ abstract class StepConfinementTests {
     }
 
     @Test
+    void filesPlantedInTheHostsSharedDirectoriesAreOutOfSight() throws Exception {
+        List<Path> planted = new ArrayList<>();
+        for (String dir : List.of("/var/tmp", "/dev/shm")) {
+            Path file = Files.writeString(Path.of(dir, "baton-planted-" + ProcessHandle.current().pid()), "PLANTED");
+            Files.setAttribute(file, "unix:mode", 0666);
+            planted.add(file);
+        }
+        try {
+            for (Attempt a : attack("ls -A /var/tmp /dev/shm | sed 's/^/entry:/'; cat " + planted.get(0) + " "
+                    + planted.get(1) + "; rm -f " + planted.get(0) + " " + planted.get(1))) {
+                assertThat(a.output()).as(a.view()).contains("No such file or directory")
+                        .doesNotContain("entry:baton-planted", "PLANTED");
+            }
+            assertThat(planted.get(0)).hasContent("PLANTED");
+            assertThat(planted.get(1)).hasContent("PLANTED");
+        } finally {
+            for (Path file : planted) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Test
+    void whatAStepWritesToSharedDirectoriesStaysItsOwn() throws Exception {
+        String name = "baton-left-" + ProcessHandle.current().pid();
+        List<Path> left = List.of(Path.of("/var/tmp", name), Path.of("/dev/shm", name));
+        try {
+            for (Attempt a : attack("echo one > /var/tmp/" + name + " && echo two > /dev/shm/" + name
+                    + " && mkdir /var/tmp/d && cat /var/tmp/" + name + " /dev/shm/" + name
+                    + " && stat -c %a /var/tmp")) {
+                assertThat(a.exitCode()).as(a.view()).isZero();
+                assertThat(a.output()).as(a.view()).isEqualTo("one\ntwo\n1777\n");
+                assertThat(left.get(0)).as(a.view()).doesNotExist();
+                assertThat(left.get(1)).as(a.view()).doesNotExist();
+            }
+            // A second step, as another namespace's would be, finds nothing the first left.
+            for (Attempt a : attack("cat /var/tmp/" + name + " /dev/shm/" + name
+                    + "; ls -A /var/tmp | sed 's/^/entry:/'")) {
+                assertThat(a.output()).as(a.view()).contains("No such file or directory")
+                        .doesNotContain("one", "two", "entry:");
+            }
+        } finally {
+            for (Path file : left) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Test
     void writingEtcFails() throws Exception {
         Path pwned = Path.of("/etc/baton-pwned");
         for (Attempt a : attack("echo pwned > " + pwned + " && echo WROTE")) {
