@@ -227,6 +227,22 @@ abstract class StepConfinementTests {
     }
 
     @Test
+    void anOutputDeclaredUnderVarTmpIsCollectedAndStaysOffTheHost() throws Exception {
+        Assumptions.assumeTrue(overlaysHostDirectories(), "this launcher cannot give a private /var");
+        Path out = Path.of("/var/tmp/baton-out-" + ProcessHandle.current().pid());
+        RecordingListener listener = new RecordingListener();
+        driver.start(Launches.in(home.resolve("work")).sh("{ mkdir -p " + out + " && echo kept > " + out
+                + "/x && echo scratch > /dev/shm/s && cat /dev/shm/s; } 2>&1").output("out", out.toString()).build(), listener);
+        StepOutcome.Exited exited = listener.exited();
+
+        assertThat(Files.readString(exited.stdout())).isEqualTo("scratch\n");
+        assertThat(exited.exitCode()).isZero();
+        assertThat(exited.collected().get("out").resolve("x")).hasContent("kept");
+        assertThat(out).doesNotExist();
+        assertThat(Path.of("/dev/shm/s")).doesNotExist();
+    }
+
+    @Test
     void writingEtcFails() throws Exception {
         Path pwned = Path.of("/etc/baton-pwned");
         for (Attempt a : attack("echo pwned > " + pwned + " && echo WROTE")) {
