@@ -13,8 +13,9 @@ import java.util.Optional;
  * {@code unshare}. Private views of existing host directories need {@code --overlay} (bubblewrap 0.9);
  * with an older bubblewrap a step declaring such a path fails with a message saying so. Hidden directories
  * get an empty read-only tmpfs, the host's shared writable ones ({@code /var/tmp}) an empty writable one. Run by
- * an ordinary user, bubblewrap runs the step as that user in a user namespace with no capabilities; run by root, the step is started through {@code setpriv} as the step's user,
- * since bubblewrap's own {@code --uid} would map that user to root on the host.
+ * an ordinary user, bubblewrap runs the step as that user in a user namespace with no capabilities; run by root,
+ * the step is started through {@code setpriv} as the step's user, since bubblewrap's own {@code --uid} would
+ * map that user to root on the host.
  */
 final class BubblewrapLauncher implements SandboxLauncher {
     /** The size of the private file system over a shared writable directory, as {@link MountTable} has it. */

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 /**
  * What a sandboxed step is kept from: the host directories covered by an empty read-only file system in its
  * view ({@code $BATON_HOME}), the host's world-writable directories (each covered by a private writable one, so
- * that steps share no files through them), and privilege. When Baton is root the step runs as {@link #user()} with no
- * supplementary groups, no capabilities and {@code no_new_privs}; otherwise as Baton's own user, likewise
- * stripped of capabilities in its namespace. Files the step must write are handed over to its user first.
+ * that steps share no files through them), and privilege. When Baton is root the step runs as {@link #user()}
+ * with no supplementary groups, no capabilities and {@code no_new_privs}; otherwise as Baton's own user,
+ * likewise stripped of capabilities in its namespace. Files the step must write are handed over to its user first.
  *
  * @param hidden       absolute host directories, symbolic links resolved
  * @param shared       the host's sticky world-writable directories other than {@code /tmp} (which every view
@@ -74,8 +74,8 @@ record Confinement(List<Path> hidden, List<String> shared, StepUser user, boolea
 
     /** Nothing hidden or replaced and no user switch: for tests and unisolated steps. */
     static Confinement none(BatonUser self) {
-        return new Confinement(List.of(), List.of(), self.root() ? new StepUser(65534, 65534) : new StepUser(self.uid(),
-                self.gid()), false);
+        return new Confinement(List.of(), List.of(), self.root() ? new StepUser(65534, 65534)
+                : new StepUser(self.uid(), self.gid()), false);
     }
 
     /** The hidden directories that exist on the host and that a view showing the host's {@code top}s would show. */

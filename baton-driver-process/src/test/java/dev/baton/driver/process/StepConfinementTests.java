@@ -232,7 +232,8 @@ abstract class StepConfinementTests {
         Path out = Path.of("/var/tmp/baton-out-" + ProcessHandle.current().pid());
         RecordingListener listener = new RecordingListener();
         driver.start(Launches.in(home.resolve("work")).sh("{ mkdir -p " + out + " && echo kept > " + out
-                + "/x && echo scratch > /dev/shm/s && cat /dev/shm/s; } 2>&1").output("out", out.toString()).build(), listener);
+                + "/x && echo scratch > /dev/shm/s && cat /dev/shm/s; } 2>&1").output("out", out.toString()).build(),
+                listener);
         StepOutcome.Exited exited = listener.exited();
 
         assertThat(Files.readString(exited.stdout())).isEqualTo("scratch\n");
