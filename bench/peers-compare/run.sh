@@ -75,7 +75,8 @@ fi
 
 clean() {
   rm -rf out .snakemake .doit.db* Makeflow.makeflowlog .ninja_log .ninja_deps cwlout cwltmp js baton-home
-  mkdir -p out cwltmp logs; sync
+  # Baton run as root runs its steps as nobody, which must be able to write here too
+  mkdir -p out cwltmp logs; chmod 1777 out; sync
 }
 
 # measure ENGINE WORKLOAD STEPS CMD
