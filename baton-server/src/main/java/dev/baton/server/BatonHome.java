@@ -1,10 +1,10 @@
 package dev.baton.server;
 
+import dev.baton.spi.file.FileFailure;
 import dev.baton.spi.store.PrivateFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +46,8 @@ public final class BatonHome {
     }
 
     private static String reason(IOException e) {
-        return switch (e) {
-            case AccessDeniedException denied -> "permission denied";
-            case FileSystemException f when f.getReason() != null -> f.getReason();
-            case FileSystemException f -> "the file system refused it";
-            default -> e.getMessage();
-        };
+        return FileFailure.reason(e).orElseGet(() -> e instanceof FileSystemException ? "the file system refused it"
+                : e.getMessage());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.baton.driver.process;
 
 import dev.baton.spi.driver.StepLaunch;
+import dev.baton.spi.file.FileFailure;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -50,17 +52,9 @@ final class InputPlacement {
             }
         } catch (IOException e) {
             // the message names the path as the step sees it; the host paths stay in the cause
-            throw new StepSetupException("could not place the input at " + viewPath + ": " + reason(e), e);
+            throw new StepSetupException("could not place the input at " + viewPath + ": "
+                    + FileFailure.reason(e).orElse("the file could not be written"), e);
         }
-    }
-
-    private static String reason(IOException e) {
-        return switch (e) {
-            case java.nio.file.AccessDeniedException a -> "permission denied";
-            case java.nio.file.NoSuchFileException n -> "no such file or directory";
-            case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
-            default -> "the file could not be written";
-        };
     }
 
     private static int modeOf(Path file) throws IOException {

@@ -1,12 +1,9 @@
 package dev.baton.engine.runtime;
 
+import dev.baton.spi.file.FileFailure;
+
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -50,12 +47,8 @@ public record FailureText(Map<String, String> shown) {
     /** The failure in the user's terms. */
     public String describe(Exception e) {
         return switch (e) {
-            case NoSuchFileException f -> file(f) + ": no such file or directory";
-            case AccessDeniedException f -> file(f) + ": permission denied";
-            case FileAlreadyExistsException f -> file(f) + ": already exists";
-            case DirectoryNotEmptyException f -> file(f) + ": directory not empty";
-            case NotDirectoryException f -> file(f) + ": not a directory";
-            case FileSystemException f when f.getReason() != null -> file(f) + ": " + paths(f.getReason());
+            case FileSystemException f when FileFailure.reason(f).isPresent() ->
+                    file(f) + ": " + paths(FileFailure.reason(f).get());
             case CharacterCodingException c -> "a file holds bytes that are not text (UTF-8)";
             case java.net.UnknownHostException u -> "unknown host " + u.getMessage();
             case java.net.ConnectException c -> "cannot connect"
