@@ -30,20 +30,25 @@ final class AttemptRun implements Runnable {
     private final Path stderr;
     private final AttemptFiles files;
     private final AttemptTrace earlier;
+    private final Map<String, String> inheritedEnvironment;
     static final String LOST = "the step's process was lost while the engine was down; it was not run again";
     private final Object lock = new Object();
     private StepProcess process;
     private String cancelReason;
 
     AttemptRun(StepLaunch launch, StepListener listener, SandboxLauncher launcher, StepCommandResolver commands,
-            Duration killGrace) {
-        this(launch, listener, launcher, commands, killGrace, null);
+            Map<String, String> inheritedEnvironment, Duration killGrace) {
+        this(launch, listener, launcher, commands, inheritedEnvironment, killGrace, null);
     }
 
-    /** @param earlier what an earlier engine left of this attempt, or null to start it */
+    /**
+     * @param inheritedEnvironment what the step inherits from Baton's environment ({@link StepEnvironment#inherited})
+     * @param earlier              what an earlier engine left of this attempt, or null to start it
+     */
     AttemptRun(StepLaunch launch, StepListener listener, SandboxLauncher launcher, StepCommandResolver commands,
-            Duration killGrace, AttemptTrace earlier) {
+            Map<String, String> inheritedEnvironment, Duration killGrace, AttemptTrace earlier) {
         this.launch = launch;
+        this.inheritedEnvironment = inheritedEnvironment;
         this.earlier = earlier;
         this.listener = listener;
         this.launcher = launcher;
@@ -115,12 +120,7 @@ final class AttemptRun implements Runnable {
                     view.parameterViewDir() + "/" + file.getKey(), null), view, confinement);
         }
         prepareWritable(view, confinement);
-        Map<String, String> host = new java.util.HashMap<>(System.getenv());
-        host.computeIfPresent("PATH", (name, value) -> confinement.reachableSearchPath(value));
-        if (confinement.switchesUser() && host.containsKey("HOME")) {
-            host.put("HOME", "/tmp"); // Baton's own home is not the step user's; /tmp is the step's own
-        }
-        Map<String, String> env = StepEnvironment.of(host, launch.env());
+        Map<String, String> env = StepEnvironment.of(inheritedEnvironment, launch.env());
         if (!launch.parameterFiles().isEmpty()) {
             env.put(StepLaunch.PARAMETER_DIRECTORY_VARIABLE, view.parameterViewDir());
         }

@@ -27,6 +27,7 @@ public final class HostDriver implements Driver {
     private final Optional<String> warning;
     private final Optional<String> refusal;
     private final StepCommandResolver commands;
+    private final Map<String, String> inheritedEnvironment;
     private final Set<AttemptId> seen = ConcurrentHashMap.newKeySet();
     private final Map<AttemptId, Running> running = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -54,6 +55,7 @@ public final class HostDriver implements Driver {
                         + " not run: allow unprivileged user namespaces (or run Baton as root), or start the server"
                         + " with --insecure-steps to run steps unisolated as the server's own user");
         this.commands = new StepCommandResolver(ExecutableSearch.ofHostFor(launcher.confinement()));
+        this.inheritedEnvironment = StepEnvironment.inherited(System.getenv(), launcher.confinement());
         warning.ifPresent(System.err::println);
     }
 
@@ -93,7 +95,8 @@ public final class HostDriver implements Driver {
             listener.finished(launch.attempt(), new StepOutcome.Failed(refusal.get()));
             return;
         }
-        run(launch, new AttemptRun(launch, listener, launcher, commands, settings.killGrace()));
+        run(launch, new AttemptRun(launch, listener, launcher, commands, inheritedEnvironment,
+                settings.killGrace()));
     }
 
     private void run(StepLaunch launch, AttemptRun run) {
@@ -123,7 +126,8 @@ public final class HostDriver implements Driver {
         if (!seen.add(launch.attempt())) {
             return true;
         }
-        run(launch, new AttemptRun(launch, listener, launcher, commands, settings.killGrace(), trace));
+        run(launch, new AttemptRun(launch, listener, launcher, commands, inheritedEnvironment, settings.killGrace(),
+                trace));
         return true;
     }
 

@@ -12,6 +12,20 @@ final class StepEnvironment {
     private StepEnvironment() {
     }
 
+    /**
+     * What every step of one driver inherits, worked out once: {@code PATH} without the directories the step's
+     * user cannot enter (a shell would fail on them), and {@code HOME} the step's own {@code /tmp} when the step
+     * runs as another user than Baton.
+     */
+    static Map<String, String> inherited(Map<String, String> host, Confinement confinement) {
+        Map<String, String> env = of(host, Map.of());
+        env.computeIfPresent("PATH", (name, value) -> confinement.reachableSearchPath(value));
+        if (confinement.switchesUser() && env.containsKey("HOME")) {
+            env.put("HOME", "/tmp");
+        }
+        return Map.copyOf(env);
+    }
+
     static Map<String, String> of(Map<String, String> host, Map<String, String> launch) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String name : INHERITED) {

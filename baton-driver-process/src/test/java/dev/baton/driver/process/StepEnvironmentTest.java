@@ -2,6 +2,7 @@ package dev.baton.driver.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,15 @@ class StepEnvironmentTest {
     void theWorkflowsOwnVariablesWin() {
         assertThat(StepEnvironment.of(Map.of("LANG", "C"), Map.of("LANG", "fr_FR.UTF-8"))).containsEntry("LANG",
                 "fr_FR.UTF-8");
+    }
+
+    @Test
+    void aStepRunAsAnotherUserInheritsItsOwnHomeAndOnlyThePathItCanEnter() {
+        Confinement asNobody = new Confinement(List.of(), List.of(), new StepUser(65534, 65534), true);
+
+        Map<String, String> env = StepEnvironment.inherited(Map.of("PATH", "/usr/bin:/no/such/dir:/bin",
+                "HOME", "/root", "BATON_STORE_PASSWORD", "pw"), asNobody);
+
+        assertThat(env).containsOnly(Map.entry("PATH", "/usr/bin:/bin"), Map.entry("HOME", "/tmp"));
     }
 }
