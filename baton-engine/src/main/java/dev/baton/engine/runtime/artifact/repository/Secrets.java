@@ -1,5 +1,7 @@
 package dev.baton.engine.runtime.artifact.repository;
 
+import dev.baton.model.naming.ObjectNames;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +23,6 @@ public final class Secrets {
     /** The namespace a variable is granted to when its {@code _NAMESPACES} variable is not set. */
     public static final String DEFAULT_NAMESPACE = "default";
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,252}");
-    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private final Map<String, String> environment;
     private final Path directory;
     private final String namespace;
@@ -79,7 +80,7 @@ public final class Secrets {
     }
 
     private boolean valid(SecretRef ref) {
-        return NAMESPACE.matcher(namespace).matches() && PART.matcher(ref.name()).matches()
+        return ObjectNames.namespaceProblem(namespace).isEmpty() && PART.matcher(ref.name()).matches()
                 && PART.matcher(ref.key()).matches();
     }
 
